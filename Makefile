@@ -1,0 +1,36 @@
+# 快速开始：make site（生成看板到 public/）和 make test（运行全部测试）。
+# The first target run creates .venv and installs the pinned dependencies (PIP_INDEX_URL picks the mirror).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: all check test lint site bench clean
+
+all: check
+
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $@
+
+check: $(STAMP)
+	$(BIN)/privtravel check
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check scripts tests bench
+	$(BIN)/ruff format --check scripts tests bench
+	$(BIN)/mypy
+
+site: $(STAMP)
+	$(BIN)/privtravel site
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf public build .cache

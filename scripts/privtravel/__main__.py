@@ -1,0 +1,3 @@
+from privtravel.cli import main
+
+raise SystemExit(main())

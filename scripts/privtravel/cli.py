@@ -1,0 +1,41 @@
+"""The command line: one subcommand per module under privtravel.commands."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from privtravel import __version__
+from privtravel.commands import check
+from privtravel.diagnostics import FatalError
+
+COMMANDS = {"check": check}
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="privtravel",
+        description="干部因私出国（境）违规问题专项整治：填报文件的校验、核查、统计与看板。",
+    )
+    top.add_argument("--version", action="version", version=__version__)
+    top.add_argument("--root", default=".", help="填报仓库的根目录（默认当前目录）")
+    sub = top.add_subparsers(dest="command", required=True, metavar="命令")
+    for name, module in COMMANDS.items():
+        module.add_arguments(sub.add_parser(name, help=module.HELP, description=module.HELP))
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    root = Path(args.root)
+    try:
+        if args.command == "check":
+            return check.run(root, args.paths, args.format)
+    except FatalError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:  # pragma: no cover
+        return 130
+    raise AssertionError(args.command)  # pragma: no cover

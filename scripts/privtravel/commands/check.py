@@ -1,0 +1,61 @@
+"""check: strict loading, schema validation and the rules within each unit."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path, PurePosixPath
+
+from privtravel import rules
+from privtravel.diagnostics import Result
+from privtravel.load import repository
+from privtravel.load.layout import CAMPAIGN_FILE, SCHEMA_DIR, unit_of
+from privtravel.report import json as json_report
+from privtravel.report import locate, progress
+from privtravel.report import text as text_report
+
+HELP = "检查填报文件：YAML 格式、字段和取值、单位内的规则"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths", nargs="*",
+        help="只检查这些文件所在的单位（pre-commit 传入改动的文件）；不写则检查全部",
+    )
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="输出格式")
+
+
+def affected_units(root: Path, paths: Sequence[str]) -> set[str] | None:
+    """The units the given files belong to; None (= all) when the campaign config changed."""
+    units: set[str] = set()
+    for raw in paths:
+        path = Path(raw)
+        rel = path.resolve().relative_to(root.resolve()) if path.is_absolute() else PurePosixPath(raw)
+        posix = PurePosixPath(rel).as_posix()
+        if posix == CAMPAIGN_FILE or posix.startswith(f"{SCHEMA_DIR}/"):
+            return None
+        code = unit_of(posix)
+        if code is not None:
+            units.add(code)
+    return units
+
+
+def run(root: Path, paths: Sequence[str], fmt: str) -> int:
+    result = check(root, paths)
+    if fmt == "json":
+        json_report.write(result, sys.stdout)
+    else:
+        text_report.write(result, sys.stdout)
+    return 1 if result.errors else 0
+
+
+def check(root: Path, paths: Sequence[str] = ()) -> Result:
+    result = Result()
+    units = affected_units(root, paths) if paths else None
+    repo = repository.load(root, result, units=units, progress=progress.reporter("已检查文件"))
+    if repo.campaign is not None:
+        for code in sorted(repo.units):
+            result.extend(rules.check_unit(repo.campaign, repo.units[code]))
+    result.diagnostics = locate.resolve(root, result.diagnostics)
+    return result

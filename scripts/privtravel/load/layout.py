@@ -1,0 +1,96 @@
+"""Where each kind of declaration lives in the repository, and which schema describes it.
+
+    campaign.yaml                              专项整治工作配置 (委政治处)
+    submissions/<单位代码>/单位.yaml             单位基本情况、管理制度、证件保管安排
+    submissions/<单位代码>/登记备案.yaml         登记备案人员及变动记录
+    submissions/<单位代码>/报告/<编号>-<姓名>.yaml  每人一份附件1报告表
+    submissions/<单位代码>/证件保管.yaml         证件保管登记册（交存、领用、交回）
+    submissions/<单位代码>/审批.yaml             因私出国（境）审批
+    submissions/<单位代码>/违规问题.yaml         违规违纪问题及处理
+    police/                                    公安机关提供的数据（不发布到看板）
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import PurePosixPath
+
+
+class Kind(str, Enum):
+    CAMPAIGN = "campaign"
+    UNIT = "unit"
+    ROSTER = "roster"
+    REPORT = "report"
+    CUSTODY = "custody"
+    APPROVALS = "approvals"
+    CASES = "cases"
+
+    @property
+    def schema_file(self) -> str:
+        return f"{self.value}.schema.json"
+
+    @property
+    def label(self) -> str:
+        return KIND_LABELS[self]
+
+
+KIND_LABELS = {
+    Kind.CAMPAIGN: "专项整治工作配置",
+    Kind.UNIT: "单位基本情况",
+    Kind.ROSTER: "登记备案人员",
+    Kind.REPORT: "报告表（附件1）",
+    Kind.CUSTODY: "证件保管登记册",
+    Kind.APPROVALS: "因私出国（境）审批",
+    Kind.CASES: "违规违纪问题及处理",
+}
+
+CAMPAIGN_FILE = "campaign.yaml"
+SUBMISSIONS = "submissions"
+REPORTS_DIR = "报告"
+POLICE_DIR = "police"
+UNIT_FILES: dict[str, Kind] = {
+    "单位.yaml": Kind.UNIT,
+    "登记备案.yaml": Kind.ROSTER,
+    "证件保管.yaml": Kind.CUSTODY,
+    "审批.yaml": Kind.APPROVALS,
+    "违规问题.yaml": Kind.CASES,
+}
+SCHEMA_DIR = "schemas"
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    kind: Kind
+    unit: str | None  # the unit folder, None for the campaign config
+
+
+def classify(rel: str) -> Place | None:
+    """The kind of declaration at a repository-relative path, or None if it is not one."""
+    parts = PurePosixPath(rel).parts
+    if parts == (CAMPAIGN_FILE,):
+        return Place(Kind.CAMPAIGN, None)
+    if len(parts) == 3 and parts[0] == SUBMISSIONS and parts[2] in UNIT_FILES:
+        return Place(UNIT_FILES[parts[2]], parts[1])
+    if (
+        len(parts) == 4
+        and parts[0] == SUBMISSIONS
+        and parts[2] == REPORTS_DIR
+        and parts[3].endswith(".yaml")
+    ):
+        return Place(Kind.REPORT, parts[1])
+    return None
+
+
+def unit_of(rel: str) -> str | None:
+    """The unit folder a path under submissions/ belongs to, whatever the file is."""
+    parts = PurePosixPath(rel).parts
+    if len(parts) >= 3 and parts[0] == SUBMISSIONS:
+        return parts[1]
+    return None
+
+
+def schema_comment(rel: str, kind: Kind) -> str:
+    """The first line that makes an editor (yaml-language-server) offer completion and help."""
+    depth = len(PurePosixPath(rel).parts) - 1
+    return f"# yaml-language-server: $schema={'../' * depth}{SCHEMA_DIR}/{kind.schema_file}"

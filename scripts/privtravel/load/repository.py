@@ -1,0 +1,171 @@
+"""Find, strictly load, validate and build every declaration of a campaign repository."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from privtravel.diagnostics import Diagnostic, FatalError, Result
+from privtravel.load import build, yaml_strict
+from privtravel.load.layout import (
+    CAMPAIGN_FILE,
+    REPORTS_DIR,
+    SUBMISSIONS,
+    UNIT_FILES,
+    Kind,
+    classify,
+    schema_comment,
+    unit_of,
+)
+from privtravel.model import Campaign, Src, UnitData
+from privtravel.validate import schemas
+from privtravel.validate.messages import schema_diagnostics
+from privtravel.validate.suggest import nearest
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class Repository:
+    root: Path
+    campaign: Campaign | None = None
+    units: dict[str, UnitData] = field(default_factory=dict)
+
+
+def discover(root: Path) -> list[str]:
+    """Every file under submissions/ (hidden files excepted), as sorted POSIX relative paths."""
+    base = root / SUBMISSIONS
+    if not base.is_dir():
+        return []
+    found = []
+    for path in base.rglob("*"):
+        rel = path.relative_to(root)
+        if any(part.startswith(".") for part in rel.parts) or not path.is_file():
+            continue
+        found.append(rel.as_posix())
+    return sorted(found)
+
+
+def load_declaration(
+    root: Path, rel: str, kind: Kind, max_bytes: int, result: Result
+) -> dict[str, Any] | None:
+    """Load one file; every problem goes into ``result``; returns data only if it is valid."""
+    try:
+        raw = (root / rel).read_bytes()
+    except OSError as exc:
+        result.add(Diagnostic(rel, "F110", f"无法读取文件：{exc.strerror}"))
+        return None
+    result.files_checked += 1
+    loaded = yaml_strict.load(rel, raw, max_bytes=max_bytes)
+    result.extend(loaded.diagnostics)
+    if loaded.data is None or loaded.root is None:
+        return None
+    expected = schema_comment(rel, kind)
+    if loaded.first_line.strip() != expected:
+        if loaded.first_line.startswith("# yaml-language-server:"):
+            result.add(Diagnostic(rel, "F112", f"第一行的 schema 路径不对，应为：{expected}", 1, 1))
+        else:
+            result.add(Diagnostic(rel, "F112", f"第一行应为编辑器提示行：{expected}", 1, 1))
+    validator = schemas.for_kind(kind)
+    errors = list(validator.iter_errors(loaded.data))
+    if errors:
+        result.extend(schema_diagnostics(rel, errors, loaded.root, loaded.bad_paths))
+        return None
+    if not loaded.ok:
+        return None
+    data: dict[str, Any] = loaded.data
+    return data
+
+
+def load_campaign(root: Path, result: Result) -> Campaign | None:
+    if not (root / CAMPAIGN_FILE).is_file():
+        raise FatalError(f"在 {root} 找不到 {CAMPAIGN_FILE}：请在填报仓库的根目录运行，或用 --root 指定。")
+    data = load_declaration(
+        root, CAMPAIGN_FILE, Kind.CAMPAIGN, build.DEFAULT_MAX_FILE_KB * 1024, result
+    )
+    if data is None:
+        return None
+    return build.campaign(data, Src(CAMPAIGN_FILE))
+
+
+def load(
+    root: Path,
+    result: Result,
+    *,
+    units: Iterable[str] | None = None,
+    progress: Progress | None = None,
+) -> Repository:
+    """Load the campaign and the given units' folders (all units when ``units`` is None)."""
+    repo = Repository(root=root)
+    repo.campaign = load_campaign(root, result)
+    max_bytes = (repo.campaign.max_file_kb if repo.campaign else build.DEFAULT_MAX_FILE_KB) * 1024
+    wanted = None if units is None else set(units)
+    paths = [p for p in discover(root) if wanted is None or unit_of(p) in wanted]
+    for done, rel in enumerate(paths, start=1):
+        code = unit_of(rel)
+        assert code is not None
+        unit = repo.units.get(code)
+        if unit is None:
+            unit = repo.units[code] = UnitData(code=code)
+        _load_file(root, rel, unit, max_bytes, result)
+        if progress is not None:
+            progress(done, len(paths))
+    if wanted:
+        for code in sorted(wanted - set(repo.units)):
+            repo.units[code] = UnitData(code=code)
+    return repo
+
+
+def _load_file(root: Path, rel: str, unit: UnitData, max_bytes: int, result: Result) -> None:
+    place = classify(rel)
+    if place is None:
+        result.add(Diagnostic(rel, "F111", _unknown_file_message(rel)))
+        return
+    unit.files.append(rel)
+    data = load_declaration(root, rel, place.kind, max_bytes, result)
+    if data is None:
+        unit.invalid_files.append(rel)
+        if place.kind is Kind.REPORT:
+            unit.unreadable_report_ids.add(PurePosixPath(rel).stem.split("-", 1)[0])
+        return
+    src = Src(rel)
+    declared_unit = data.get("单位代码")
+    if declared_unit != unit.code:
+        result.add(Diagnostic(
+            rel, "R309",
+            f"文件中的单位代码「{declared_unit}」与所在文件夹「{unit.code}」不一致：每个单位只能在自己的文件夹里填报。",
+            json_path=("单位代码",),
+        ))
+    if place.kind is Kind.UNIT:
+        unit.profile = build.unit_profile(data, src)
+    elif place.kind is Kind.ROSTER:
+        unit.roster = build.roster(data, src)
+        unit.roster_src = src
+    elif place.kind is Kind.REPORT:
+        unit.reports.append(build.report(data, src))
+    elif place.kind is Kind.CUSTODY:
+        unit.custody = build.custody(data, src)
+        unit.custody_src = src
+    elif place.kind is Kind.APPROVALS:
+        unit.approvals = build.approvals(data, src)
+        unit.approvals_src = src
+    elif place.kind is Kind.CASES:
+        unit.cases = build.cases(data, src)
+        unit.cases_src = src
+
+
+def _unknown_file_message(rel: str) -> str:
+    parts = PurePosixPath(rel).parts
+    name = parts[-1]
+    if len(parts) == 2:
+        return f"submissions/ 下只能放各单位的文件夹，「{name}」应放进本单位的文件夹。"
+    known = [*UNIT_FILES, f"{REPORTS_DIR}/"]
+    if len(parts) == 4 and parts[2] == REPORTS_DIR:
+        return f"报告文件的扩展名应为 .yaml，文件名写成「编号-姓名.yaml」，如「0012-张三.yaml」（现在是「{name}」）。"
+    if len(parts) == 3:
+        best, _ = nearest(PurePosixPath(name).stem, [PurePosixPath(k).stem for k in UNIT_FILES])
+        hint = f"是不是要写「{best}.yaml」？" if best else ""
+        return f"无法识别的文件「{name}」。{hint}单位文件夹里只能有：{'、'.join(known)}。"
+    return f"无法识别的位置「{rel}」：报告表放在「{REPORTS_DIR}/」下，其他文件放在单位文件夹里。"

@@ -1,0 +1,337 @@
+"""Strict YAML loading: bytes in, plain JSON-like data and diagnostics out.
+
+PyYAML's C parser composes the node tree (fast, with positions); the values are then built here,
+by our own rules rather than YAML 1.1's: a plain scalar is a string unless it is unmistakably
+something else, and anything YAML 1.1 would silently turn into another type (``NO`` → false,
+``010`` → 8, ``1:20`` → 80) is an error at its line.  Dates come out as ISO strings, so the
+result is exactly what JSON Schema validates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from privtravel.diagnostics import Diagnostic, JsonPath, field_label
+
+try:  # pragma: no cover - depends on how PyYAML was built
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover
+    _Loader = yaml.SafeLoader
+
+_STR = "tag:yaml.org,2002:str"
+_BOOL = "tag:yaml.org,2002:bool"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_NULL = "tag:yaml.org,2002:null"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_MERGE = "tag:yaml.org,2002:merge"
+
+_PLAIN_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
+_PLAIN_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
+_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\Z")
+
+# Problems reported by libyaml, in Chinese.  The English original is kept in brackets for experts.
+_PROBLEMS = (
+    ("mapping values are not allowed", "这里不能出现冒号；值里含有「: 」时请给整个值加引号，或检查上一行是否漏了缩进"),
+    ("could not find expected ':'", "缺少冒号，或上一行的引号没有闭合"),
+    ("did not find expected key", "缩进不一致：同一层的字段要对齐，列表项以「- 」开头"),
+    ("did not find expected '-' indicator", "列表缩进不一致：同一列表的各项「- 」要对齐"),
+    ("found unexpected end of stream", "文件在引号或括号闭合之前就结束了"),
+    ("found unknown escape character", "双引号里的反斜杠 \\ 不合法；改用单引号，或写成 \\\\"),
+    ("did not find expected node content", "缺少内容，或使用了 YAML 不允许的符号开头（如 @ ` %）"),
+    ("found character that cannot start any token", "该字符不能出现在值的开头（如 @ ` %），请给值加引号"),
+    ("found undefined tag handle", "不支持以「!」开头的标记，请给值加引号"),
+    ("while scanning a quoted scalar", "引号没有闭合"),
+    ("expected a single document", "一个文件只能写一份内容，请删掉「---」分隔线"),
+)
+
+
+@dataclass(slots=True)
+class Loaded:
+    """A parsed document.  ``root`` is the node tree, kept only while locating errors."""
+
+    data: Any = None
+    root: yaml.Node | None = None
+    first_line: str = ""
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    bad_paths: set[JsonPath] = field(default_factory=set)  # values already reported here
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.is_error for d in self.diagnostics)
+
+
+def decode(path: str, raw: bytes, out: list[Diagnostic]) -> str | None:
+    """UTF-8 (a BOM is accepted with a warning); anything else is an error naming the encoding."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        out.append(Diagnostic(path, "F103", "文件开头带有 UTF-8 BOM，可以使用；建议另存为无 BOM 的 UTF-8。", 1, 1))
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            guess = "看起来是 UTF-16 编码（部分 Windows 工具的「Unicode」选项）"
+        elif _looks_gbk(raw):
+            guess = "看起来是 GBK/GB2312 编码（Windows 中文系统的默认编码）"
+        else:
+            guess = "无法识别其编码"
+        out.append(Diagnostic(
+            path, "F102",
+            f"文件不是 UTF-8 编码，{guess}。请用编辑器另存为「UTF-8」后再提交。", line, col,
+        ))
+        return None
+
+
+def _looks_gbk(raw: bytes) -> bool:
+    try:
+        text = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def load(path: str, raw: bytes, *, max_bytes: int) -> Loaded:
+    result = Loaded()
+    out = result.diagnostics
+    if len(raw) > max_bytes:
+        out.append(Diagnostic(
+            path, "F101",
+            f"文件大小 {len(raw) / 1024:.0f} KB，超过上限 {max_bytes / 1024:.0f} KB，未作检查。",
+        ))
+        return result
+    text = decode(path, raw, out)
+    if text is None:
+        return result
+    result.first_line = text.split("\n", 1)[0].rstrip("\r")
+    if "&" in text or "*" in text or "<<" in text:
+        alias = _find_anchor(path, text)
+        if alias is not None:
+            out.append(alias)
+            return result
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        out.append(_syntax_error(path, text, exc))
+        return result
+    except yaml.YAMLError as exc:  # pragma: no cover - libyaml always marks its errors
+        out.append(Diagnostic(path, "F104", f"YAML 格式错误：{exc}", 1, 1))
+        return result
+    finally:
+        if enabled:
+            gc.enable()
+    if root is None:
+        out.append(Diagnostic(path, "F110", "文件是空的。", 1, 1))
+        return result
+    if not isinstance(root, yaml.MappingNode):
+        out.append(Diagnostic(
+            path, "F110", "文件最外层应当是「字段: 值」的形式。", *_pos(root),
+        ))
+        return result
+    result.root = root
+    builder = _Builder(path, out, result.bad_paths)
+    result.data = builder.build(root, ())
+    return result
+
+
+def _find_anchor(path: str, text: str) -> Diagnostic | None:
+    """Refuse anchors, aliases and merge keys before anything is expanded (alias bombs)."""
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                mark = event.start_mark
+                return Diagnostic(
+                    path, "F107",
+                    "不支持 YAML 锚点（&）和别名（*）：请把内容直接写出来。",
+                    mark.line + 1, mark.column + 1,
+                )
+            if (
+                isinstance(event, yaml.ScalarEvent)
+                and event.value == "<<"
+                and not event.style
+            ):
+                mark = event.start_mark
+                return Diagnostic(
+                    path, "F107", "不支持合并键「<<」：请把内容直接写出来。",
+                    mark.line + 1, mark.column + 1,
+                )
+    except yaml.YAMLError:
+        return None  # the syntax error is reported by compose with a better message
+    return None
+
+
+def _syntax_error(path: str, text: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 1
+    col = mark.column + 1 if mark else 1
+    problem = exc.problem or ""
+    lines = text.split("\n")
+    tab_line = _tab_indented_line(lines, line)
+    if tab_line is not None:
+        return Diagnostic(
+            path, "F105",
+            "这一行用制表符（Tab）缩进，YAML 只允许空格：请把行首的 Tab 换成空格。",
+            tab_line, 1,
+        )
+    context = exc.context or ""
+    for needle, chinese in _PROBLEMS:
+        if needle in problem or needle in context:
+            return Diagnostic(path, "F104", f"{chinese}（{problem or context}）", line, col)
+    return Diagnostic(path, "F104", f"YAML 格式错误（{problem or context}）", line, col)
+
+
+def _tab_indented_line(lines: list[str], near: int) -> int | None:
+    """The tab-indented line that most likely caused an error reported at ``near`` (1-based)."""
+    for number in (near, near - 1, near + 1):
+        if 1 <= number <= len(lines):
+            stripped = lines[number - 1].lstrip(" ")
+            if stripped.startswith("\t"):
+                return number
+    for number, text in enumerate(lines[:near], start=1):
+        if text.lstrip(" ").startswith("\t"):
+            return number
+    return None
+
+
+def _pos(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+class _Builder:
+    """Builds plain values from nodes, reporting what a tired clerk's YAML would get wrong."""
+
+    __slots__ = ("bad", "out", "path")
+
+    def __init__(self, path: str, out: list[Diagnostic], bad: set[JsonPath]) -> None:
+        self.path = path
+        self.out = out
+        self.bad = bad
+
+    def build(self, node: yaml.Node, where: JsonPath) -> Any:
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node, where)
+        if isinstance(node, yaml.MappingNode):
+            result: dict[str, Any] = {}
+            first_seen: dict[str, int] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    self.error(key_node, where, "F110", "字段名必须是文字。")
+                    continue
+                key = key_node.value
+                if key_node.tag == _MERGE:
+                    self.error(key_node, where, "F107", "不支持合并键「<<」：请把内容直接写出来。")
+                    continue
+                if key in result or key in first_seen:
+                    self.error(
+                        key_node, (*where, key), "F106",
+                        f"字段「{key}」重复出现（第一次在第 {first_seen[key]} 行）；YAML 只会保留最后一个，"
+                        "请删掉多余的一个。",
+                    )
+                    continue
+                first_seen[key] = key_node.start_mark.line + 1
+                result[key] = self.build(value_node, (*where, key))
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*where, i)) for i, item in enumerate(node.value)]
+        raise AssertionError(node)  # pragma: no cover
+
+    def error(self, node: yaml.Node, where: JsonPath, code: str, message: str) -> None:
+        self.bad.add(where)
+        self.out.append(Diagnostic(self.path, code, message, *_pos(node), field_label(where), where))
+
+    def scalar(self, node: yaml.ScalarNode, where: JsonPath) -> Any:
+        value: str = node.value
+        if node.style or node.tag == _STR:
+            return value  # quoted or block scalar: always text
+        tag = node.tag
+        if tag == _NULL:
+            return None
+        if tag == _BOOL:
+            if value in ("true", "false", "True", "False", "TRUE", "FALSE"):
+                return value.lower() == "true"
+            self.error(
+                node, where, "F108",
+                f"「{value}」会被部分软件读成 {'true' if value.lower() in ('yes', 'y', 'on') else 'false'}（是/否）："
+                f"如果是文字请加引号写成 \"{value}\"；如果表示是否，请写 true 或 false。",
+            )
+            return value
+        if tag == _INT:
+            if _PLAIN_INT.match(value):
+                return int(value)
+            self.error(node, where, "F108", _number_message(value))
+            return value
+        if tag == _FLOAT:
+            if _PLAIN_FLOAT.match(value):
+                return float(value)
+            self.error(node, where, "F108", _number_message(value))
+            return value
+        if tag == _TIMESTAMP:
+            match = _DATE.match(value)
+            if match is None:
+                self.error(
+                    node, where, "F109",
+                    f"「{value}」带有时间；这里只填写日期，如 {value[:10]}。",
+                )
+                return value
+            year, month, day = (int(g) for g in match.groups())
+            try:
+                return dt.date(year, month, day).isoformat()
+            except ValueError:
+                self.error(node, where, "F109", f"日期「{value}」不存在，请核对年月日。")
+                return value
+        if tag == _MERGE:
+            self.error(node, where, "F107", "不支持合并键「<<」：请把内容直接写出来。")
+            return value
+        return value
+
+
+def _number_message(value: str) -> str:
+    if ":" in value:
+        return (
+            f"「{value}」会被读成六十进制数字（YAML 1.1 的规则）："
+            f"如果是文字或时间请加引号写成 \"{value}\"。"
+        )
+    if value.lstrip("+-").startswith("0") and len(value.lstrip("+-")) > 1:
+        return (
+            f"「{value}」以 0 开头，会被读成八进制或去掉前导零的数字："
+            f"编号、号码、电话等请加引号写成 \"{value}\"。"
+        )
+    return f"「{value}」的数字写法含义不明确：如果是文字请加引号写成 \"{value}\"。"
+
+
+def locate(root: yaml.Node, where: JsonPath, *, key: bool = False) -> tuple[int, int]:
+    """Line and column (1-based) of the value at ``where``; of its key when ``key`` is set."""
+    node = root
+    key_node: yaml.Node | None = None
+    for part in where:
+        found = False
+        if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+            for k, v in node.value:
+                if k.value == part:
+                    node, key_node, found = v, k, True
+                    break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            if part < len(node.value):
+                node, key_node, found = node.value[part], None, True
+        if not found:
+            break
+    target = key_node if key and key_node is not None else node
+    return _pos(target)
+
+
+def compose_for_location(text: str) -> yaml.Node | None:
+    """Re-compose a file that loaded cleanly, to find the line of a later (rule) diagnostic."""
+    try:
+        node: yaml.Node | None = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError:  # pragma: no cover - the file loaded before
+        return None
+    return node

@@ -1,0 +1,280 @@
+"""The campaign as typed records, built from validated declarations.
+
+Every record carries ``src``: the file and the place inside it, so that a rule can point at a
+line and a statistic can name the records that make up a figure (provenance).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from privtravel.diagnostics import JsonPath
+
+
+@dataclass(frozen=True, slots=True)
+class Src:
+    path: str
+    where: JsonPath = ()
+
+    def at(self, *more: str | int) -> Src:
+        return Src(self.path, (*self.where, *more))
+
+
+@dataclass(frozen=True, slots=True)
+class UnitConfig:
+    code: str
+    name: str
+    region: str
+    owners: tuple[str, ...]
+    src: Src
+
+
+@dataclass(frozen=True, slots=True)
+class Campaign:
+    name: str
+    year: int
+    issuer: str
+    trips_since: dt.date
+    documents_expired_since: dt.date
+    report_deadline: dt.date
+    self_check_deadline: dt.date
+    tables_deadline: dt.date
+    inspection_deadline: dt.date
+    monthly_report_day: int
+    return_days: int
+    max_file_kb: int
+    regions: tuple[str, ...]
+    units: tuple[UnitConfig, ...]
+    reviewers: tuple[str, ...]
+    maintainers: tuple[str, ...]
+    src: Src
+
+    def unit(self, code: str) -> UnitConfig | None:
+        for unit in self.units:
+            if unit.code == code:
+                return unit
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    number: str | None
+    issued: dt.date
+    revised: dt.date | None
+    src: Src
+
+
+@dataclass(frozen=True, slots=True)
+class UnitProfile:
+    code: str
+    name: str
+    staff_total: int
+    rules: tuple[Rule, ...]
+    custody_office: str
+    custody_keepers: tuple[str, ...]
+    custody_cabinet: bool
+    custody_register: bool | None
+    filler: str
+    phone: str
+    reviewer: str
+    src: Src
+
+
+@dataclass(frozen=True, slots=True)
+class RosterChange:
+    date: dt.date
+    kind: str
+    reported: dt.date | None
+    entered: dt.date | None
+    note: str | None
+    src: Src
+
+
+REVOKING_CHANGES = frozenset({"调离", "退休", "死亡"})
+
+
+@dataclass(frozen=True, slots=True)
+class RosterPerson:
+    id: str
+    name: str
+    sex: str
+    birth: dt.date
+    id_number: str
+    post: str
+    supervisor: str | None
+    category: str
+    commission_cadre: bool
+    strict_review: tuple[str, ...]
+    changes: tuple[RosterChange, ...]
+    src: Src
+
+    @property
+    def revoked(self) -> RosterChange | None:
+        """The change that ends the registration (调离, 退休, 死亡), if any."""
+        for change in reversed(self.changes):
+            if change.kind in REVOKING_CHANGES:
+                return change
+            if change.kind == "新增":
+                return None
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class HeldDocument:
+    type: str
+    number: str
+    issued: dt.date
+    expires: dt.date
+    kept_by: str
+    note: str | None
+    src: Src
+
+
+@dataclass(frozen=True, slots=True)
+class Trip:
+    exit: dt.date
+    entry: dt.date
+    places: tuple[str, ...]
+    reason: str
+    approved_by: str
+    approval_id: str | None
+    note: str | None
+    src: Src
+
+
+REPORT_FILED = "填报"
+REPORT_ZERO = "零报告"
+REPORT_EXEMPT = "市管领导干部无需填报"
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    unit: str
+    id: str
+    name: str
+    post: str
+    kind: str
+    documents: tuple[HeldDocument, ...]
+    trips: tuple[Trip, ...]
+    other: str | None
+    signed: dt.date | None
+    paper_kept_by: str | None
+    exemption_note: str | None
+    src: Src
+
+
+@dataclass(frozen=True, slots=True)
+class Loan:
+    date: dt.date
+    approval_id: str
+    returned: dt.date | None
+    handler: str | None
+    src: Src
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    date: dt.date
+    reason: str
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CustodyItem:
+    person_id: str
+    type: str
+    number: str
+    deposited: dt.date
+    location: str | None
+    loans: tuple[Loan, ...]
+    removal: Removal | None
+    src: Src
+
+
+@dataclass(frozen=True, slots=True)
+class Opinion:
+    verdict: str
+    date: dt.date
+    body: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StrictReview:
+    grounds: tuple[str, ...]
+    measures: str
+
+
+@dataclass(frozen=True, slots=True)
+class Approval:
+    id: str
+    person_id: str
+    applied: dt.date
+    reason: str
+    places: tuple[str, ...]
+    planned_exit: dt.date
+    planned_entry: dt.date
+    nth_this_year: int | None
+    opinion: Opinion | None
+    strict: StrictReview | None
+    result: str
+    body: str | None
+    approver: str | None
+    approved_on: dt.date | None
+    note: str | None
+    src: Src
+
+
+@dataclass(frozen=True, slots=True)
+class Handling:
+    method: str
+    date: dt.date
+    body: str
+    number: str | None
+    src: Src
+
+
+@dataclass(frozen=True, slots=True)
+class Accountable:
+    person_id: str | None
+    name: str
+    post: str
+    responsibility: str
+    method: str
+    date: dt.date
+    src: Src
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    id: str
+    person_id: str
+    kinds: tuple[str, ...]
+    description: str
+    found_on: dt.date
+    found_by: str
+    handlings: tuple[Handling, ...]
+    accountable: tuple[Accountable, ...]
+    src: Src
+
+
+@dataclass(slots=True)
+class UnitData:
+    """Everything one unit has declared.  A file that failed validation contributes nothing."""
+
+    code: str
+    profile: UnitProfile | None = None
+    roster: list[RosterPerson] = field(default_factory=list)
+    reports: list[Report] = field(default_factory=list)
+    custody: list[CustodyItem] = field(default_factory=list)
+    approvals: list[Approval] = field(default_factory=list)
+    cases: list[Case] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    invalid_files: list[str] = field(default_factory=list)
+    # person ids named by report files that failed validation (so they are not "missing")
+    unreadable_report_ids: set[str] = field(default_factory=set)
+    roster_src: Src | None = None
+    custody_src: Src | None = None
+    approvals_src: Src | None = None
+    cases_src: Src | None = None

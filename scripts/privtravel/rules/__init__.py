@@ -1,0 +1,16 @@
+"""Rules a schema cannot express, within one unit.  Each module checks one concern."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from privtravel.diagnostics import Diagnostic
+from privtravel.model import Campaign, UnitData
+from privtravel.rules import coverage, dates, documents, identity, references, trips, units
+
+MODULES = (units, coverage, references, identity, dates, documents, trips)
+
+
+def check_unit(campaign: Campaign, unit: UnitData) -> Iterator[Diagnostic]:
+    for module in MODULES:
+        yield from module.check(campaign, unit)

@@ -1,0 +1,159 @@
+"""JSON Schema errors turned into Chinese diagnostics at the right line and column."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import yaml
+from jsonschema import ValidationError
+
+from privtravel.diagnostics import Diagnostic, JsonPath, field_label
+from privtravel.load.yaml_strict import locate
+from privtravel.validate.suggest import suggest_key, suggest_value
+
+_TYPE_NAMES = {
+    "string": "文字",
+    "integer": "整数",
+    "number": "数字",
+    "boolean": "true 或 false",
+    "array": "列表（每项以「- 」开头）",
+    "object": "「字段: 值」的形式",
+    "null": "空",
+}
+
+
+def schema_diagnostics(
+    path: str,
+    errors: Iterable[ValidationError],
+    root: yaml.Node,
+    skip: set[JsonPath],
+) -> Iterator[Diagnostic]:
+    """One diagnostic per problem; values the loader already reported are not reported again."""
+    seen: set[tuple[JsonPath, str, str]] = set()
+    for error in errors:
+        where: JsonPath = tuple(error.absolute_path)
+        if any(where[: len(bad)] == bad for bad in skip):
+            continue
+        for diagnostic in _convert(path, error, where, root):
+            key = (diagnostic.json_path or (), diagnostic.code, diagnostic.message)
+            if key not in seen:
+                seen.add(key)
+                yield diagnostic
+
+
+def _title(schema: Any, fallback: str) -> str:
+    if isinstance(schema, dict):
+        title = schema.get("title")
+        if isinstance(title, str):
+            return title
+    return fallback
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "空值"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (dict, list)):
+        return "一组内容"
+    text = str(value)
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def _convert(
+    path: str, error: ValidationError, where: JsonPath, root: yaml.Node
+) -> Iterator[Diagnostic]:
+    keyword = error.validator
+    schema = error.schema
+    field = field_label(where)
+    name = _title(schema, str(where[-1]) if where else "文件")
+    value = error.instance
+
+    def at(code: str, message: str, spot: JsonPath = where, *, key: bool = False) -> Diagnostic:
+        line, col = locate(root, spot, key=key)
+        return Diagnostic(path, code, message, line, col, field_label(spot), spot)
+
+    if keyword == "additionalProperties" and isinstance(value, dict):
+        known = list(schema.get("properties", {})) if isinstance(schema, dict) else []
+        for extra in sorted(set(value) - set(known), key=list(value).index):
+            hint = suggest_key(extra, known)
+            yield at("S201", f"未知字段「{extra}」。{hint}", (*where, extra), key=True)
+        return
+    if keyword == "required":
+        missing = [k for k in error.validator_value if isinstance(value, dict) and k not in value]
+        properties = schema.get("properties", {}) if isinstance(schema, dict) else {}
+        for key in missing:
+            description = properties.get(key, {}).get("description", "")
+            where_text = f"「{field}」" if field else "文件最外层"
+            yield at("S202", f"{where_text}缺少必填字段「{key}」。{description}".rstrip())
+        return
+    if keyword == "type":
+        yield at("S203", _type_message(name, value, error.validator_value))
+        return
+    if keyword == "enum":
+        allowed = [str(v) for v in error.validator_value]
+        hint = suggest_value(_shown(value), allowed)
+        yield at(
+            "S204",
+            f"「{name}」填写的「{_shown(value)}」不在允许的取值中。{hint}"
+            f"可选：{'、'.join(allowed)}。",
+        )
+        return
+    if keyword == "format" and error.validator_value == "date":
+        yield at("S205", f"「{name}」填写的「{_shown(value)}」不是有效日期：请写成 年-月-日，如 2019-06-05。")
+        return
+    if keyword == "pattern":
+        description = schema.get("description", "") if isinstance(schema, dict) else ""
+        yield at("S206", f"「{name}」填写的「{_shown(value)}」格式不对。{description}")
+        return
+    if keyword in ("minLength",) and isinstance(value, str) and not value.strip():
+        yield at("S202", f"「{name}」没有填写内容；不需要填写时请删掉这一行。")
+        return
+    if keyword in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        yield at("S207", f"「{name}」填写的 {_shown(value)} 超出范围（{_bound(keyword, error.validator_value)}）。")
+        return
+    if keyword == "minItems":
+        yield at("S207", f"「{name}」至少要填写 {error.validator_value} 项。")
+        return
+    if keyword == "maxItems":
+        yield at("S207", f"「{name}」最多填写 {error.validator_value} 项。")
+        return
+    if keyword == "minLength":
+        yield at("S207", f"「{name}」填写的「{_shown(value)}」太短（至少 {error.validator_value} 个字）。")
+        return
+    if keyword == "maxLength":
+        yield at("S207", f"「{name}」太长（最多 {error.validator_value} 个字），较长的说明可另附页。")
+        return
+    if keyword == "uniqueItems":
+        yield at("S208", f"「{name}」中有重复的项，请删掉重复的。")
+        return
+    yield at("S208", f"「{name}」不符合要求（{error.message}）。")
+
+
+def _bound(keyword: str, bound: Any) -> str:
+    return {
+        "minimum": f"不能小于 {bound}",
+        "maximum": f"不能大于 {bound}",
+        "exclusiveMinimum": f"必须大于 {bound}",
+        "exclusiveMaximum": f"必须小于 {bound}",
+    }[keyword]
+
+
+def _type_message(name: str, value: Any, expected: Any) -> str:
+    wanted = expected if isinstance(expected, str) else "/".join(expected)
+    wanted_text = _TYPE_NAMES.get(wanted, wanted)
+    if value is None:
+        return f"「{name}」没有填写内容；应填写{wanted_text}，不需要填写时请删掉这一行。"
+    if wanted == "string" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return (
+            f"「{name}」填写的 {value} 被读成了数字：号码、编号、电话等要加英文引号，"
+            f"写成 \"{value}\"。"
+        )
+    if wanted == "string" and isinstance(value, bool):
+        return f"「{name}」应填写文字，不能是 true/false；如果确是文字请加引号。"
+    if wanted in ("integer", "number") and isinstance(value, str):
+        return f"「{name}」应填写数字（不加引号），现在是「{_shown(value)}」。"
+    if wanted == "boolean":
+        return f"「{name}」只能写 true（是）或 false（否），现在是「{_shown(value)}」。"
+    return f"「{name}」应为{wanted_text}，现在是「{_shown(value)}」。"
