@@ -1,17 +1,23 @@
-"""The command line: one subcommand per module under privtravel.commands."""
+"""The command line: one subcommand per module under privtravel.commands.
+
+A command module has ``HELP`` (one Chinese line), ``add_arguments(parser)`` and
+``run(args) -> int``.  FatalError becomes exit code 2 here, and only here.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from collections.abc import Sequence
-from pathlib import Path
+from types import ModuleType
 
 from privtravel import __version__
 from privtravel.commands import check
 from privtravel.diagnostics import FatalError
 
-COMMANDS = {"check": check}
+COMMANDS: dict[str, ModuleType] = {
+    "check": check,
+}
 
 
 def parser() -> argparse.ArgumentParser:
@@ -29,13 +35,11 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    root = Path(args.root)
     try:
-        if args.command == "check":
-            return check.run(root, args.paths, args.format)
+        code: int = COMMANDS[args.command].run(args)
     except FatalError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:  # pragma: no cover
         return 130
-    raise AssertionError(args.command)  # pragma: no cover
+    return code

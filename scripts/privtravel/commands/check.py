@@ -20,7 +20,8 @@ HELP = "检查填报文件：YAML 格式、字段和取值、单位内的规则"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "paths", nargs="*",
+        "paths",
+        nargs="*",
         help="只检查这些文件所在的单位（pre-commit 传入改动的文件）；不写则检查全部",
     )
     parser.add_argument("--format", choices=("text", "json"), default="text", help="输出格式")
@@ -41,9 +42,9 @@ def affected_units(root: Path, paths: Sequence[str]) -> set[str] | None:
     return units
 
 
-def run(root: Path, paths: Sequence[str], fmt: str) -> int:
-    result = check(root, paths)
-    if fmt == "json":
+def run(args: argparse.Namespace) -> int:
+    result = check(Path(args.root), args.paths)
+    if args.format == "json":
         json_report.write(result, sys.stdout)
     else:
         text_report.write(result, sys.stdout)

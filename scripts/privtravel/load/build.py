@@ -41,8 +41,11 @@ def campaign(data: dict[str, Any], src: Src) -> Campaign:
     due = data["时间节点"]
     units = tuple(
         UnitConfig(
-            code=u["代码"], name=u["名称"], region=u["地区"],
-            owners=tuple(u.get("填报人员", ())), src=src.at("单位", i),
+            code=u["代码"],
+            name=u["名称"],
+            region=u["地区"],
+            owners=tuple(u.get("填报人员", ())),
+            src=src.at("单位", i),
         )
         for i, u in enumerate(data["单位"])
     )
@@ -74,8 +77,13 @@ def unit_profile(data: dict[str, Any], src: Src) -> UnitProfile:
         name=data["单位名称"],
         staff_total=data["国家工作人员总数"],
         rules=tuple(
-            Rule(r["制度名称"], r.get("文号"), _d(r["出台时间"]), _od(r.get("最近修订时间")),
-                 src.at("管理制度", i))
+            Rule(
+                r["制度名称"],
+                r.get("文号"),
+                _d(r["出台时间"]),
+                _od(r.get("最近修订时间")),
+                src.at("管理制度", i),
+            )
             for i, r in enumerate(data["管理制度"])
         ),
         custody_office=custody["保管机构"],
@@ -93,18 +101,32 @@ def roster(data: dict[str, Any], src: Src) -> list[RosterPerson]:
     people = []
     for i, p in enumerate(data["人员"]):
         at = src.at("人员", i)
-        people.append(RosterPerson(
-            id=p["编号"], name=p["姓名"], sex=p["性别"], birth=_d(p["出生日期"]),
-            id_number=p["公民身份号码"], post=p["现任职务"], supervisor=p.get("人事主管部门"),
-            category=p["登记备案类别"], commission_cadre=p.get("委管干部", False),
-            strict_review=tuple(p.get("从严审查情形", ())),
-            changes=tuple(
-                RosterChange(_d(c["日期"]), c["变动类型"], _od(c.get("报送公安日期")),
-                             _od(c.get("公安入库日期")), c.get("说明"), at.at("变动记录", j))
-                for j, c in enumerate(p["变动记录"])
-            ),
-            src=at,
-        ))
+        people.append(
+            RosterPerson(
+                id=p["编号"],
+                name=p["姓名"],
+                sex=p["性别"],
+                birth=_d(p["出生日期"]),
+                id_number=p["公民身份号码"],
+                post=p["现任职务"],
+                supervisor=p.get("人事主管部门"),
+                category=p["登记备案类别"],
+                commission_cadre=p.get("委管干部", False),
+                strict_review=tuple(p.get("从严审查情形", ())),
+                changes=tuple(
+                    RosterChange(
+                        _d(c["日期"]),
+                        c["变动类型"],
+                        _od(c.get("报送公安日期")),
+                        _od(c.get("公安入库日期")),
+                        c.get("说明"),
+                        at.at("变动记录", j),
+                    )
+                    for j, c in enumerate(p["变动记录"])
+                ),
+                src=at,
+            )
+        )
     return people
 
 
@@ -116,13 +138,28 @@ def report(data: dict[str, Any], src: Src) -> Report:
         post=data["单位及职务"],
         kind=data["报告类型"],
         documents=tuple(
-            HeldDocument(d["证件类别"], d["证件号码"], _d(d["签发日期"]), _d(d["有效期至"]),
-                         d["保管机构"], d.get("备注"), src.at("持有证件", i))
+            HeldDocument(
+                d["证件类别"],
+                d["证件号码"],
+                _d(d["签发日期"]),
+                _d(d["有效期至"]),
+                d["保管机构"],
+                d.get("备注"),
+                src.at("持有证件", i),
+            )
             for i, d in enumerate(data.get("持有证件", ()))
         ),
         trips=tuple(
-            Trip(_d(t["出境日期"]), _d(t["入境日期"]), tuple(t["所到国家（地区）"]), t["事由"],
-                 t["审批机构"], t.get("审批编号"), t.get("备注"), src.at("出国境情况", i))
+            Trip(
+                _d(t["出境日期"]),
+                _d(t["入境日期"]),
+                tuple(t["所到国家（地区）"]),
+                t["事由"],
+                t["审批机构"],
+                t.get("审批编号"),
+                t.get("备注"),
+                src.at("出国境情况", i),
+            )
             for i, t in enumerate(data.get("出国境情况", ()))
         ),
         other=data.get("其他需要说明情况"),
@@ -138,18 +175,29 @@ def custody(data: dict[str, Any], src: Src) -> list[CustodyItem]:
     for i, c in enumerate(data["证件"]):
         at = src.at("证件", i)
         removal = c.get("移出保管")
-        items.append(CustodyItem(
-            person_id=c["编号"], type=c["证件类别"], number=c["证件号码"],
-            deposited=_d(c["交存日期"]), location=c.get("保管位置"),
-            loans=tuple(
-                Loan(_d(loan["领用日期"]), loan["审批编号"], _od(loan.get("交回日期")),
-                     loan.get("经办人"), at.at("领用记录", j))
-                for j, loan in enumerate(c.get("领用记录", ()))
-            ),
-            removal=None if removal is None else Removal(
-                _d(removal["日期"]), removal["原因"], removal.get("说明")),
-            src=at,
-        ))
+        items.append(
+            CustodyItem(
+                person_id=c["编号"],
+                type=c["证件类别"],
+                number=c["证件号码"],
+                deposited=_d(c["交存日期"]),
+                location=c.get("保管位置"),
+                loans=tuple(
+                    Loan(
+                        _d(loan["领用日期"]),
+                        loan["审批编号"],
+                        _od(loan.get("交回日期")),
+                        loan.get("经办人"),
+                        at.at("领用记录", j),
+                    )
+                    for j, loan in enumerate(c.get("领用记录", ()))
+                ),
+                removal=None
+                if removal is None
+                else Removal(_d(removal["日期"]), removal["原因"], removal.get("说明")),
+                src=at,
+            )
+        )
     return items
 
 
@@ -158,16 +206,28 @@ def approvals(data: dict[str, Any], src: Src) -> list[Approval]:
     for i, a in enumerate(data["审批"]):
         opinion = a.get("纪检监察意见")
         strict = a.get("从严审查")
-        out.append(Approval(
-            id=a["审批编号"], person_id=a["编号"], applied=_d(a["申请日期"]), reason=a["事由"],
-            places=tuple(a["前往国家（地区）"]), planned_exit=_d(a["计划出境日期"]),
-            planned_entry=_d(a["计划入境日期"]), nth_this_year=a.get("本年度第几次"),
-            opinion=None if opinion is None else Opinion(
-                opinion["意见"], _d(opinion["日期"]), opinion.get("出具部门")),
-            strict=None if strict is None else StrictReview(tuple(strict["情形"]), strict["审查措施"]),
-            result=a["审批结果"], body=a.get("审批机构"), approver=a.get("审批人"),
-            approved_on=_od(a.get("审批日期")), note=a.get("备注"), src=src.at("审批", i),
-        ))
+        out.append(
+            Approval(
+                id=a["审批编号"],
+                person_id=a["编号"],
+                applied=_d(a["申请日期"]),
+                reason=a["事由"],
+                places=tuple(a["前往国家（地区）"]),
+                planned_exit=_d(a["计划出境日期"]),
+                planned_entry=_d(a["计划入境日期"]),
+                nth_this_year=a.get("本年度第几次"),
+                opinion=None
+                if opinion is None
+                else Opinion(opinion["意见"], _d(opinion["日期"]), opinion.get("出具部门")),
+                strict=None if strict is None else StrictReview(tuple(strict["情形"]), strict["审查措施"]),
+                result=a["审批结果"],
+                body=a.get("审批机构"),
+                approver=a.get("审批人"),
+                approved_on=_od(a.get("审批日期")),
+                note=a.get("备注"),
+                src=src.at("审批", i),
+            )
+        )
     return out
 
 
@@ -175,19 +235,31 @@ def cases(data: dict[str, Any], src: Src) -> list[Case]:
     out = []
     for i, c in enumerate(data["问题"]):
         at = src.at("问题", i)
-        out.append(Case(
-            id=c["问题编号"], person_id=c["编号"], kinds=tuple(c["问题类型"]),
-            description=c["问题描述"], found_on=_d(c["发现日期"]), found_by=c["发现途径"],
-            handlings=tuple(
-                Handling(h["处理方式"], _d(h["决定日期"]), h["决定机关"], h.get("文号"),
-                         at.at("处理", j))
-                for j, h in enumerate(c.get("处理", ()))
-            ),
-            accountable=tuple(
-                Accountable(r.get("编号"), r["姓名"], r["职务"], r["责任"], r["处理方式"],
-                            _d(r["决定日期"]), at.at("责任追究", j))
-                for j, r in enumerate(c.get("责任追究", ()))
-            ),
-            src=at,
-        ))
+        out.append(
+            Case(
+                id=c["问题编号"],
+                person_id=c["编号"],
+                kinds=tuple(c["问题类型"]),
+                description=c["问题描述"],
+                found_on=_d(c["发现日期"]),
+                found_by=c["发现途径"],
+                handlings=tuple(
+                    Handling(h["处理方式"], _d(h["决定日期"]), h["决定机关"], h.get("文号"), at.at("处理", j))
+                    for j, h in enumerate(c.get("处理", ()))
+                ),
+                accountable=tuple(
+                    Accountable(
+                        r.get("编号"),
+                        r["姓名"],
+                        r["职务"],
+                        r["责任"],
+                        r["处理方式"],
+                        _d(r["决定日期"]),
+                        at.at("责任追究", j),
+                    )
+                    for j, r in enumerate(c.get("责任追究", ()))
+                ),
+                src=at,
+            )
+        )
     return out

@@ -1,23 +1,23 @@
 """Where each kind of declaration lives in the repository, and which schema describes it.
 
-    campaign.yaml                              专项整治工作配置 (委政治处)
-    submissions/<单位代码>/单位.yaml             单位基本情况、管理制度、证件保管安排
-    submissions/<单位代码>/登记备案.yaml         登记备案人员及变动记录
-    submissions/<单位代码>/报告/<编号>-<姓名>.yaml  每人一份附件1报告表
-    submissions/<单位代码>/证件保管.yaml         证件保管登记册（交存、领用、交回）
-    submissions/<单位代码>/审批.yaml             因私出国（境）审批
-    submissions/<单位代码>/违规问题.yaml         违规违纪问题及处理
-    police/                                    公安机关提供的数据（不发布到看板）
+campaign.yaml                              专项整治工作配置 (委政治处)
+submissions/<单位代码>/单位.yaml             单位基本情况、管理制度、证件保管安排
+submissions/<单位代码>/登记备案.yaml         登记备案人员及变动记录
+submissions/<单位代码>/报告/<编号>-<姓名>.yaml  每人一份附件1报告表
+submissions/<单位代码>/证件保管.yaml         证件保管登记册（交存、领用、交回）
+submissions/<单位代码>/审批.yaml             因私出国（境）审批
+submissions/<单位代码>/违规问题.yaml         违规违纪问题及处理
+police/                                    公安机关提供的数据（不发布到看板）
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from pathlib import PurePosixPath
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     CAMPAIGN = "campaign"
     UNIT = "unit"
     ROSTER = "roster"
@@ -72,12 +72,7 @@ def classify(rel: str) -> Place | None:
         return Place(Kind.CAMPAIGN, None)
     if len(parts) == 3 and parts[0] == SUBMISSIONS and parts[2] in UNIT_FILES:
         return Place(UNIT_FILES[parts[2]], parts[1])
-    if (
-        len(parts) == 4
-        and parts[0] == SUBMISSIONS
-        and parts[2] == REPORTS_DIR
-        and parts[3].endswith(".yaml")
-    ):
+    if len(parts) == 4 and parts[0] == SUBMISSIONS and parts[2] == REPORTS_DIR and parts[3].endswith(".yaml"):
         return Place(Kind.REPORT, parts[1])
     return None
 

@@ -82,9 +82,7 @@ def load_declaration(
 def load_campaign(root: Path, result: Result) -> Campaign | None:
     if not (root / CAMPAIGN_FILE).is_file():
         raise FatalError(f"在 {root} 找不到 {CAMPAIGN_FILE}：请在填报仓库的根目录运行，或用 --root 指定。")
-    data = load_declaration(
-        root, CAMPAIGN_FILE, Kind.CAMPAIGN, build.DEFAULT_MAX_FILE_KB * 1024, result
-    )
+    data = load_declaration(root, CAMPAIGN_FILE, Kind.CAMPAIGN, build.DEFAULT_MAX_FILE_KB * 1024, result)
     if data is None:
         return None
     return build.campaign(data, Src(CAMPAIGN_FILE))
@@ -133,11 +131,14 @@ def _load_file(root: Path, rel: str, unit: UnitData, max_bytes: int, result: Res
     src = Src(rel)
     declared_unit = data.get("单位代码")
     if declared_unit != unit.code:
-        result.add(Diagnostic(
-            rel, "R309",
-            f"文件中的单位代码「{declared_unit}」与所在文件夹「{unit.code}」不一致：每个单位只能在自己的文件夹里填报。",
-            json_path=("单位代码",),
-        ))
+        result.add(
+            Diagnostic(
+                rel,
+                "R309",
+                f"文件中的单位代码「{declared_unit}」与所在文件夹「{unit.code}」不一致：每个单位只能在自己的文件夹里填报。",
+                json_path=("单位代码",),
+            )
+        )
     if place.kind is Kind.UNIT:
         unit.profile = build.unit_profile(data, src)
     elif place.kind is Kind.ROSTER:

@@ -38,7 +38,10 @@ _DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\Z")
 
 # Problems reported by libyaml, in Chinese.  The English original is kept in brackets for experts.
 _PROBLEMS = (
-    ("mapping values are not allowed", "这里不能出现冒号；值里含有「: 」时请给整个值加引号，或检查上一行是否漏了缩进"),
+    (
+        "mapping values are not allowed",
+        "这里不能出现冒号；值里含有「: 」时请给整个值加引号，或检查上一行是否漏了缩进",
+    ),
     ("could not find expected ':'", "缺少冒号，或上一行的引号没有闭合"),
     ("did not find expected key", "缩进不一致：同一层的字段要对齐，列表项以「- 」开头"),
     ("did not find expected '-' indicator", "列表缩进不一致：同一列表的各项「- 」要对齐"),
@@ -70,7 +73,9 @@ class Loaded:
 def decode(path: str, raw: bytes, out: list[Diagnostic]) -> str | None:
     """UTF-8 (a BOM is accepted with a warning); anything else is an error naming the encoding."""
     if raw.startswith(b"\xef\xbb\xbf"):
-        out.append(Diagnostic(path, "F103", "文件开头带有 UTF-8 BOM，可以使用；建议另存为无 BOM 的 UTF-8。", 1, 1))
+        out.append(
+            Diagnostic(path, "F103", "文件开头带有 UTF-8 BOM，可以使用；建议另存为无 BOM 的 UTF-8。", 1, 1)
+        )
         raw = raw[3:]
     try:
         return raw.decode("utf-8")
@@ -83,10 +88,15 @@ def decode(path: str, raw: bytes, out: list[Diagnostic]) -> str | None:
             guess = "看起来是 GBK/GB2312 编码（Windows 中文系统的默认编码）"
         else:
             guess = "无法识别其编码"
-        out.append(Diagnostic(
-            path, "F102",
-            f"文件不是 UTF-8 编码，{guess}。请用编辑器另存为「UTF-8」后再提交。", line, col,
-        ))
+        out.append(
+            Diagnostic(
+                path,
+                "F102",
+                f"文件不是 UTF-8 编码，{guess}。请用编辑器另存为「UTF-8」后再提交。",
+                line,
+                col,
+            )
+        )
         return None
 
 
@@ -102,10 +112,13 @@ def load(path: str, raw: bytes, *, max_bytes: int) -> Loaded:
     result = Loaded()
     out = result.diagnostics
     if len(raw) > max_bytes:
-        out.append(Diagnostic(
-            path, "F101",
-            f"文件大小 {len(raw) / 1024:.0f} KB，超过上限 {max_bytes / 1024:.0f} KB，未作检查。",
-        ))
+        out.append(
+            Diagnostic(
+                path,
+                "F101",
+                f"文件大小 {len(raw) / 1024:.0f} KB，超过上限 {max_bytes / 1024:.0f} KB，未作检查。",
+            )
+        )
         return result
     text = decode(path, raw, out)
     if text is None:
@@ -133,9 +146,14 @@ def load(path: str, raw: bytes, *, max_bytes: int) -> Loaded:
         out.append(Diagnostic(path, "F110", "文件是空的。", 1, 1))
         return result
     if not isinstance(root, yaml.MappingNode):
-        out.append(Diagnostic(
-            path, "F110", "文件最外层应当是「字段: 值」的形式。", *_pos(root),
-        ))
+        out.append(
+            Diagnostic(
+                path,
+                "F110",
+                "文件最外层应当是「字段: 值」的形式。",
+                *_pos(root),
+            )
+        )
         return result
     result.root = root
     builder = _Builder(path, out, result.bad_paths)
@@ -149,20 +167,23 @@ def _find_anchor(path: str, text: str) -> Diagnostic | None:
         for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 mark = event.start_mark
+                assert mark is not None
                 return Diagnostic(
-                    path, "F107",
+                    path,
+                    "F107",
                     "不支持 YAML 锚点（&）和别名（*）：请把内容直接写出来。",
-                    mark.line + 1, mark.column + 1,
+                    mark.line + 1,
+                    mark.column + 1,
                 )
-            if (
-                isinstance(event, yaml.ScalarEvent)
-                and event.value == "<<"
-                and not event.style
-            ):
+            if isinstance(event, yaml.ScalarEvent) and event.value == "<<" and not event.style:
                 mark = event.start_mark
+                assert mark is not None
                 return Diagnostic(
-                    path, "F107", "不支持合并键「<<」：请把内容直接写出来。",
-                    mark.line + 1, mark.column + 1,
+                    path,
+                    "F107",
+                    "不支持合并键「<<」：请把内容直接写出来。",
+                    mark.line + 1,
+                    mark.column + 1,
                 )
     except yaml.YAMLError:
         return None  # the syntax error is reported by compose with a better message
@@ -178,9 +199,11 @@ def _syntax_error(path: str, text: str, exc: yaml.MarkedYAMLError) -> Diagnostic
     tab_line = _tab_indented_line(lines, line)
     if tab_line is not None:
         return Diagnostic(
-            path, "F105",
+            path,
+            "F105",
             "这一行用制表符（Tab）缩进，YAML 只允许空格：请把行首的 Tab 换成空格。",
-            tab_line, 1,
+            tab_line,
+            1,
         )
     context = exc.context or ""
     for needle, chinese in _PROBLEMS:
@@ -232,7 +255,9 @@ class _Builder:
                     continue
                 if key in result or key in first_seen:
                     self.error(
-                        key_node, (*where, key), "F106",
+                        key_node,
+                        (*where, key),
+                        "F106",
                         f"字段「{key}」重复出现（第一次在第 {first_seen[key]} 行）；YAML 只会保留最后一个，"
                         "请删掉多余的一个。",
                     )
@@ -259,9 +284,11 @@ class _Builder:
             if value in ("true", "false", "True", "False", "TRUE", "FALSE"):
                 return value.lower() == "true"
             self.error(
-                node, where, "F108",
+                node,
+                where,
+                "F108",
                 f"「{value}」会被部分软件读成 {'true' if value.lower() in ('yes', 'y', 'on') else 'false'}（是/否）："
-                f"如果是文字请加引号写成 \"{value}\"；如果表示是否，请写 true 或 false。",
+                f'如果是文字请加引号写成 "{value}"；如果表示是否，请写 true 或 false。',
             )
             return value
         if tag == _INT:
@@ -278,7 +305,9 @@ class _Builder:
             match = _DATE.match(value)
             if match is None:
                 self.error(
-                    node, where, "F109",
+                    node,
+                    where,
+                    "F109",
                     f"「{value}」带有时间；这里只填写日期，如 {value[:10]}。",
                 )
                 return value
@@ -296,16 +325,13 @@ class _Builder:
 
 def _number_message(value: str) -> str:
     if ":" in value:
-        return (
-            f"「{value}」会被读成六十进制数字（YAML 1.1 的规则）："
-            f"如果是文字或时间请加引号写成 \"{value}\"。"
-        )
+        return f'「{value}」会被读成六十进制数字（YAML 1.1 的规则）：如果是文字或时间请加引号写成 "{value}"。'
     if value.lstrip("+-").startswith("0") and len(value.lstrip("+-")) > 1:
         return (
             f"「{value}」以 0 开头，会被读成八进制或去掉前导零的数字："
-            f"编号、号码、电话等请加引号写成 \"{value}\"。"
+            f'编号、号码、电话等请加引号写成 "{value}"。'
         )
-    return f"「{value}」的数字写法含义不明确：如果是文字请加引号写成 \"{value}\"。"
+    return f'「{value}」的数字写法含义不明确：如果是文字请加引号写成 "{value}"。'
 
 
 def locate(root: yaml.Node, where: JsonPath, *, key: bool = False) -> tuple[int, int]:
@@ -319,9 +345,8 @@ def locate(root: yaml.Node, where: JsonPath, *, key: bool = False) -> tuple[int,
                 if k.value == part:
                     node, key_node, found = v, k, True
                     break
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-            if part < len(node.value):
-                node, key_node, found = node.value[part], None, True
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node, key_node, found = node.value[part], None, True
         if not found:
             break
     target = key_node if key and key_node is not None else node

@@ -29,12 +29,19 @@ def check(campaign: Campaign, unit: UnitData) -> Iterator[Diagnostic]:
             if doc.expires <= doc.issued:
                 yield at(doc.src, "R301", "有效期至早于签发日期。", "有效期至")
             if report.signed is not None and doc.issued > report.signed:
-                yield at(doc.src, "R301", "签发日期晚于签名日期：报告表只能填写签名时已有的证件。", "签发日期")
+                yield at(
+                    doc.src, "R301", "签发日期晚于签名日期：报告表只能填写签名时已有的证件。", "签发日期"
+                )
         for trip in report.trips:
             if trip.entry < trip.exit:
                 yield at(trip.src, "R301", "入境日期早于出境日期。", "入境日期")
             if report.signed is not None and trip.exit > report.signed:
-                yield at(trip.src, "R301", "出境日期晚于签名日期：报告表只填写签名之前的出国（境）情况。", "出境日期")
+                yield at(
+                    trip.src,
+                    "R301",
+                    "出境日期晚于签名日期：报告表只填写签名之前的出国（境）情况。",
+                    "出境日期",
+                )
     for item in unit.custody:
         busy_until = item.deposited
         open_loan = False

@@ -45,8 +45,9 @@ def number_problem(doc_type: str, number: str) -> tuple[str, str] | None:
     allowed = "；".join(text for _, _, text in FORMATS[doc_type])
     other = _FIRST_LETTER_TYPE.get(number[:1])
     if other is not None and other != doc_type:
-        return "R304", (f"号码「{mask(number)}」是{other}的号码格式，证件类别却是「{doc_type}」："
-                        "请核对证件类别或号码。")
+        return "R304", (
+            f"号码「{mask(number)}」是{other}的号码格式，证件类别却是「{doc_type}」：请核对证件类别或号码。"
+        )
     return "R304", f"{doc_type}号码「{mask(number)}」格式不对，应为：{allowed}。"
 
 
@@ -63,9 +64,12 @@ def check(campaign: Campaign, unit: UnitData) -> Iterator[Diagnostic]:
                 yield at(doc.src, "R313", f"证件「{mask(doc.number)}」重复填写。", "证件号码")
             seen[key] = doc.src
             if doc.expires < as_of and doc.expires < campaign.documents_expired_since:
-                yield at(doc.src, "R302",
-                         f"此证件于 {doc.expires} 失效，早于 {campaign.documents_expired_since}，"
-                         "不在报告范围内。", "有效期至")
+                yield at(
+                    doc.src,
+                    "R302",
+                    f"此证件于 {doc.expires} 失效，早于 {campaign.documents_expired_since}，不在报告范围内。",
+                    "有效期至",
+                )
     seen_custody: dict[tuple[str, str], Src] = {}
     for item in unit.custody:
         problem = number_problem(item.type, item.number)

@@ -32,5 +32,9 @@ def check(campaign: Campaign, unit: UnitData) -> Iterator[Diagnostic]:
     for person in unit.roster:
         found = problems(person.id_number, person.birth, person.sex)
         if found:
-            yield at(person.src, "R317",
-                     f"{person.id} {person.name} 的公民身份号码{'、'.join(found)}。", "公民身份号码")
+            yield at(
+                person.src,
+                "R317",
+                f"{person.id} {person.name} 的公民身份号码{'、'.join(found)}。",
+                "公民身份号码",
+            )

@@ -32,23 +32,38 @@ def check(campaign: Campaign, unit: UnitData) -> Iterator[Diagnostic]:
         if not person(item.person_id):
             yield at(item.src, "R308", missing_person(item.person_id), "编号")
         for loan in item.loans:
-            approval = approvals.get(loan.approval_id)
-            if approval is None:
-                yield at(loan.src, "R308",
-                         f"领用依据的审批编号「{loan.approval_id}」在本单位的审批.yaml 中找不到。", "审批编号")
-            elif approval.person_id != item.person_id:
-                yield at(loan.src, "R308",
-                         f"审批「{loan.approval_id}」是编号 {approval.person_id} 的申请，不能作为 "
-                         f"{item.person_id} 领用证件的依据。", "审批编号")
+            loan_approval = approvals.get(loan.approval_id)
+            if loan_approval is None:
+                yield at(
+                    loan.src,
+                    "R308",
+                    f"领用依据的审批编号「{loan.approval_id}」在本单位的审批.yaml 中找不到。",
+                    "审批编号",
+                )
+            elif loan_approval.person_id != item.person_id:
+                yield at(
+                    loan.src,
+                    "R308",
+                    f"审批「{loan.approval_id}」是编号 {loan_approval.person_id} 的申请，不能作为 "
+                    f"{item.person_id} 领用证件的依据。",
+                    "审批编号",
+                )
     for report in unit.reports:
         for trip in report.trips:
             if trip.approval_id is None:
                 continue
-            approval = approvals.get(trip.approval_id)
-            if approval is None:
-                yield at(trip.src, "R308",
-                         f"审批编号「{trip.approval_id}」在本单位的审批.yaml 中找不到。", "审批编号")
-            elif approval.person_id != report.id:
-                yield at(trip.src, "R308",
-                         f"审批「{trip.approval_id}」是编号 {approval.person_id} 的申请，不是本人的。",
-                         "审批编号")
+            trip_approval = approvals.get(trip.approval_id)
+            if trip_approval is None:
+                yield at(
+                    trip.src,
+                    "R308",
+                    f"审批编号「{trip.approval_id}」在本单位的审批.yaml 中找不到。",
+                    "审批编号",
+                )
+            elif trip_approval.person_id != report.id:
+                yield at(
+                    trip.src,
+                    "R308",
+                    f"审批「{trip.approval_id}」是编号 {trip_approval.person_id} 的申请，不是本人的。",
+                    "审批编号",
+                )

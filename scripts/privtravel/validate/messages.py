@@ -61,14 +61,13 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "…"
 
 
-def _convert(
-    path: str, error: ValidationError, where: JsonPath, root: yaml.Node
-) -> Iterator[Diagnostic]:
+def _convert(path: str, error: ValidationError, where: JsonPath, root: yaml.Node) -> Iterator[Diagnostic]:
     keyword = error.validator
     schema = error.schema
     field = field_label(where)
     name = _title(schema, str(where[-1]) if where else "文件")
     value = error.instance
+    expected: Any = error.validator_value
 
     def at(code: str, message: str, spot: JsonPath = where, *, key: bool = False) -> Diagnostic:
         line, col = locate(root, spot, key=key)
@@ -81,7 +80,7 @@ def _convert(
             yield at("S201", f"未知字段「{extra}」。{hint}", (*where, extra), key=True)
         return
     if keyword == "required":
-        missing = [k for k in error.validator_value if isinstance(value, dict) and k not in value]
+        missing = [k for k in expected if isinstance(value, dict) and k not in value]
         properties = schema.get("properties", {}) if isinstance(schema, dict) else {}
         for key in missing:
             description = properties.get(key, {}).get("description", "")
@@ -92,12 +91,11 @@ def _convert(
         yield at("S203", _type_message(name, value, error.validator_value))
         return
     if keyword == "enum":
-        allowed = [str(v) for v in error.validator_value]
+        allowed = [str(v) for v in expected]
         hint = suggest_value(_shown(value), allowed)
         yield at(
             "S204",
-            f"「{name}」填写的「{_shown(value)}」不在允许的取值中。{hint}"
-            f"可选：{'、'.join(allowed)}。",
+            f"「{name}」填写的「{_shown(value)}」不在允许的取值中。{hint}可选：{'、'.join(allowed)}。",
         )
         return
     if keyword == "format" and error.validator_value == "date":
@@ -111,7 +109,9 @@ def _convert(
         yield at("S202", f"「{name}」没有填写内容；不需要填写时请删掉这一行。")
         return
     if keyword in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        yield at("S207", f"「{name}」填写的 {_shown(value)} 超出范围（{_bound(keyword, error.validator_value)}）。")
+        yield at(
+            "S207", f"「{name}」填写的 {_shown(value)} 超出范围（{_bound(keyword, error.validator_value)}）。"
+        )
         return
     if keyword == "minItems":
         yield at("S207", f"「{name}」至少要填写 {error.validator_value} 项。")
@@ -146,10 +146,7 @@ def _type_message(name: str, value: Any, expected: Any) -> str:
     if value is None:
         return f"「{name}」没有填写内容；应填写{wanted_text}，不需要填写时请删掉这一行。"
     if wanted == "string" and isinstance(value, (int, float)) and not isinstance(value, bool):
-        return (
-            f"「{name}」填写的 {value} 被读成了数字：号码、编号、电话等要加英文引号，"
-            f"写成 \"{value}\"。"
-        )
+        return f'「{name}」填写的 {value} 被读成了数字：号码、编号、电话等要加英文引号，写成 "{value}"。'
     if wanted == "string" and isinstance(value, bool):
         return f"「{name}」应填写文字，不能是 true/false；如果确是文字请加引号。"
     if wanted in ("integer", "number") and isinstance(value, str):

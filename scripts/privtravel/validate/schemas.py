@@ -58,9 +58,7 @@ def registry() -> Registry[Any]:
 
 @cache
 def validator(schema_file: str) -> Draft202012Validator:
-    return Draft202012Validator(
-        load_all()[schema_file], registry=registry(), format_checker=FORMATS
-    )
+    return Draft202012Validator(load_all()[schema_file], registry=registry(), format_checker=FORMATS)
 
 
 def for_kind(kind: Kind) -> Draft202012Validator:
