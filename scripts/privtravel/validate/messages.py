@@ -31,23 +31,31 @@ def schema_diagnostics(
 ) -> Iterator[Diagnostic]:
     """One diagnostic per problem; values the loader already reported are not reported again."""
     seen: set[tuple[JsonPath, str, str]] = set()
+    found: list[Diagnostic] = []
+    misspelt: set[JsonPath] = set()  # (…, key) where an unknown key was probably meant as ``key``
     for error in errors:
         where: JsonPath = tuple(error.absolute_path)
         if any(where[: len(bad)] == bad for bad in skip):
             continue
-        for diagnostic in _convert(path, error, where, root):
+        for diagnostic, meant in _convert(path, error, where, root):
             key = (diagnostic.json_path or (), diagnostic.code, diagnostic.message)
             if key not in seen:
                 seen.add(key)
-                yield diagnostic
+                found.append(diagnostic)
+            if meant is not None:
+                misspelt.add((*where, meant))
+    for diagnostic in found:
+        if diagnostic.code == "S202" and diagnostic.json_path in misspelt:
+            continue  # "unknown 证件号 (did you mean 证件号码?)" already says it
+        yield diagnostic
 
 
-def _title(schema: Any, fallback: str) -> str:
-    if isinstance(schema, dict):
-        title = schema.get("title")
-        if isinstance(title, str):
-            return title
-    return fallback
+def _field_name(where: JsonPath) -> str:
+    """The key as HR wrote it (keys are Chinese): the last key on the path."""
+    for part in reversed(where):
+        if isinstance(part, str):
+            return part
+    return "文件"
 
 
 def _shown(value: Any) -> str:
@@ -65,19 +73,21 @@ def _convert(path: str, error: ValidationError, where: JsonPath, root: yaml.Node
     keyword = error.validator
     schema = error.schema
     field = field_label(where)
-    name = _title(schema, str(where[-1]) if where else "文件")
+    name = _field_name(where)
     value = error.instance
     expected: Any = error.validator_value
 
-    def at(code: str, message: str, spot: JsonPath = where, *, key: bool = False) -> Diagnostic:
+    def at(
+        code: str, message: str, spot: JsonPath = where, *, key: bool = False, meant: str | None = None
+    ) -> tuple[Diagnostic, str | None]:
         line, col = locate(root, spot, key=key)
-        return Diagnostic(path, code, message, line, col, field_label(spot), spot)
+        return Diagnostic(path, code, message, line, col, field_label(spot), spot), meant
 
     if keyword == "additionalProperties" and isinstance(value, dict):
         known = list(schema.get("properties", {})) if isinstance(schema, dict) else []
         for extra in sorted(set(value) - set(known), key=list(value).index):
-            hint = suggest_key(extra, known)
-            yield at("S201", f"未知字段「{extra}」。{hint}", (*where, extra), key=True)
+            best, hint = suggest_key(extra, known)
+            yield at("S201", f"未知字段「{extra}」。{hint}", (*where, extra), key=True, meant=best)
         return
     if keyword == "required":
         missing = [k for k in expected if isinstance(value, dict) and k not in value]
@@ -85,7 +95,10 @@ def _convert(path: str, error: ValidationError, where: JsonPath, root: yaml.Node
         for key in missing:
             description = properties.get(key, {}).get("description", "")
             where_text = f"「{field}」" if field else "文件最外层"
-            yield at("S202", f"{where_text}缺少必填字段「{key}」。{description}".rstrip())
+            yield at("S202", f"{where_text}缺少必填字段「{key}」。{description}".rstrip(), (*where, key))
+        return
+    if keyword == "type" and value is None:
+        yield at("S202", f"「{name}」没有填写内容；不需要填写时请删掉这一行。")
         return
     if keyword == "type":
         yield at("S203", _type_message(name, value, error.validator_value))
