@@ -53,7 +53,7 @@ def _meta(raw: bytes) -> tuple[str, str | None, list[Expect]]:
         elif key == b"remove":
             remove = text.strip()
         else:
-            code, line, fragment = (text.split(" ", 2) + [""])[:3]
+            code, line, fragment = ([*text.split(" ", 2), ""])[:3]
             expects.append(Expect(code, None if line == "*" else int(line), fragment.strip()))
     assert target, "example has no '# target:' line"
     return target, remove, expects

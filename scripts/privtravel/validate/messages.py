@@ -69,7 +69,10 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "…"
 
 
-def _convert(path: str, error: ValidationError, where: JsonPath, root: yaml.Node) -> Iterator[Diagnostic]:
+def _convert(
+    path: str, error: ValidationError, where: JsonPath, root: yaml.Node
+) -> Iterator[tuple[Diagnostic, str | None]]:
+    """Diagnostics for one schema error, each with the known key an unknown key stands for."""
     keyword = error.validator
     schema = error.schema
     field = field_label(where)
