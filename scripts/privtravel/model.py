@@ -49,6 +49,7 @@ class Campaign:
     reviewers: tuple[str, ...]
     maintainers: tuple[str, ...]
     src: Src
+    demo: bool = False
 
     def unit(self, code: str) -> UnitConfig | None:
         for unit in self.units:

@@ -67,6 +67,7 @@ def campaign(data: dict[str, Any], src: Src) -> Campaign:
         reviewers=tuple(data.get("审核人员", ())),
         maintainers=tuple(data.get("维护人员", ())),
         src=src,
+        demo=data.get("示例数据", False),
     )
 
 

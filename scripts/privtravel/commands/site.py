@@ -1,0 +1,22 @@
+"""site: generate the dashboard pages and build them with MkDocs Material into public/."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from privtravel.site.build import build
+
+HELP = "生成看板（MkDocs Material，离线可用）到 public/"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", default="public", help="输出目录（默认 public/，GitLab Pages 发布的目录）")
+
+
+def run(args: argparse.Namespace) -> int:
+    root = Path(args.root)
+    out = Path(args.out)
+    build(root, out if out.is_absolute() else root / out)
+    print(f"看板已生成：{out}/index.html")
+    return 0
