@@ -83,3 +83,13 @@ def test_every_code_in_the_source_is_registered_and_every_error_code_is_exercise
     for code, entry in CODES.items():
         if entry.severity is Severity.ERROR:
             assert f"# expect: {code}" in examples or f'"{code}"' in tests, f"{code} is never exercised"
+
+
+def test_check_needs_only_the_hook_dependencies() -> None:
+    """The pre-commit hook installs only what `check` needs: importing the CLI must not pull in more."""
+    code = (
+        "import sys; from privtravel import cli; "
+        "heavy = {'mkdocs', 'openpyxl', 'jinja2', 'jieba'} & set(sys.modules); print(sorted(heavy))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

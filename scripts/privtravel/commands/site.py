@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from privtravel.site.build import build
-
 HELP = "生成看板（MkDocs Material，离线可用）到 public/"
 
 
@@ -15,6 +13,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from privtravel.site.build import build  # MkDocs is heavy; `check` (the hook) must not need it
+
     root = Path(args.root)
     out = Path(args.out)
     build(root, out if out.is_absolute() else root / out)
