@@ -18,7 +18,7 @@ from privtravel.commands.check import check_repository
 from privtravel.diagnostics import Diagnostic, FatalError
 from privtravel.load.layout import unit_of
 from privtravel.model import Campaign
-from privtravel.site import audit
+from privtravel.site import audit, search
 from privtravel.site.pages import audit as audit_pages
 from privtravel.site.pages import guide, overview, unit
 from privtravel.site.pages.common import unit_page
@@ -103,6 +103,10 @@ def build(root: Path, out: Path, today: dt.date | None = None) -> None:
         config = load_config(str(CONFIG), docs_dir=str(docs), site_dir=str(out))
         config["extra"]["demo"] = campaign.demo
         config["nav"] = nav
+        search_plugin = config["plugins"]["material/search"]
+        search_plugin.config["jieba_dict_user"] = str(
+            search.write_user_dict(campaign, root / "build" / "jieba_user.txt")
+        )
         mkdocs_build(config)
     except MkDocsException as exc:
         raise FatalError(f"看板构建失败：{exc}") from exc
