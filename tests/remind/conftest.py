@@ -82,7 +82,9 @@ def ops(campaign: Path) -> Path:
     append(unit / "证件保管.yaml", EXTRA_LOAN)
     append(unit / "登记备案.yaml", EXTRA_PEOPLE)
     profile = unit / "单位.yaml"
-    profile.write_text(profile.read_text(encoding="utf-8").replace("国家工作人员总数: 4", "国家工作人员总数: 6"))
+    profile.write_text(
+        profile.read_text(encoding="utf-8").replace("国家工作人员总数: 4", "国家工作人员总数: 6")
+    )
     for ident, name in (("0004", "李娜"), ("0005", "刘洋")):
         (unit / f"报告/{ident}-{name}.yaml").write_text(
             "# yaml-language-server: $schema=../../../schemas/report.schema.json\n"
@@ -115,7 +117,9 @@ class FakeGitLab:
         self.log: list[tuple[str, str]] = []
         self.url = ""
 
-    def handle(self, method: str, path: str, query: dict[str, list[str]], body: dict[str, Any]) -> tuple[int, Any]:
+    def handle(
+        self, method: str, path: str, query: dict[str, list[str]], body: dict[str, Any]
+    ) -> tuple[int, Any]:
         self.log.append((method, path))
         parts = [unquote(p) for p in path.removeprefix("/api/v4/").split("/")]
         if parts == ["users"]:
@@ -130,7 +134,9 @@ class FakeGitLab:
             if method == "GET" and len(parts) == 3:
                 wanted = set(query.get("labels", [""])[0].split(","))
                 state = query.get("state", ["all"])[0]
-                found = [i for i in self.issues if wanted <= set(i["labels"]) and state in ("all", i["state"])]
+                found = [
+                    i for i in self.issues if wanted <= set(i["labels"]) and state in ("all", i["state"])
+                ]
                 return 200, found
             if method == "POST":
                 labels = body.get("labels", "")

@@ -66,7 +66,9 @@ def test_a_report_deadline_on_a_tiaoxiu_sunday_stays_and_on_an_ordinary_sunday_m
         ("2019-05-25", [(OVERDUE, "A02 冯涛", "2019-05-24")]),
     ],
 )
-def test_roster_change_to_report_by_the_25th(ops: Path, day: str, expected: list[tuple[str, str, str]]) -> None:
+def test_roster_change_to_report_by_the_25th(
+    ops: Path, day: str, expected: list[tuple[str, str, str]]
+) -> None:
     assert topic(collect(ops, day), "szyy", reminders.ROSTER) == expected
 
 
@@ -74,13 +76,17 @@ def test_a_change_after_the_25th_belongs_to_next_month(ops: Path) -> None:
     # 0004 was added on 2019-05-27: due with the June report, by Tuesday 2019-06-25
     assert topic(collect(ops, "2019-05-28"), "srmyy", reminders.ROSTER) == []
     assert topic(collect(ops, "2019-06-20"), "srmyy", reminders.ROSTER) == [(SOON, "0004 李娜", "2019-06-25")]
-    assert topic(collect(ops, "2019-06-26"), "srmyy", reminders.ROSTER) == [(OVERDUE, "0004 李娜", "2019-06-25")]
+    assert topic(collect(ops, "2019-06-26"), "srmyy", reminders.ROSTER) == [
+        (OVERDUE, "0004 李娜", "2019-06-25")
+    ]
 
 
 def test_police_entry_within_one_working_day(ops: Path) -> None:
     # 0005's retirement was sent on Monday 2019-06-24: entry due Tuesday 25th
     assert topic(collect(ops, "2019-06-25"), "srmyy", reminders.POLICE_ENTRY) == []
-    assert topic(collect(ops, "2019-06-26"), "srmyy", reminders.POLICE_ENTRY) == [(OVERDUE, "0005 刘洋", "2019-06-25")]
+    assert topic(collect(ops, "2019-06-26"), "srmyy", reminders.POLICE_ENTRY) == [
+        (OVERDUE, "0005 刘洋", "2019-06-25")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -102,11 +108,19 @@ def test_document_not_returned(ops: Path, day: str, expected: list[tuple[str, st
 
 
 def test_approval_waiting_for_the_discipline_opinion(ops: Path) -> None:
-    assert topic(collect(ops, "2019-09-20"), "srmyy", reminders.OPINION) == [(OPEN, "0001 赵明", "2019-10-15")]
+    assert topic(collect(ops, "2019-09-20"), "srmyy", reminders.OPINION) == [
+        (OPEN, "0001 赵明", "2019-10-15")
+    ]
     # 10/11, 10/12 (a Saturday worked for 国庆), 10/14, 10/15: four working days, not yet near
-    assert topic(collect(ops, "2019-10-10"), "srmyy", reminders.OPINION) == [(OPEN, "0001 赵明", "2019-10-15")]
-    assert topic(collect(ops, "2019-10-11"), "srmyy", reminders.OPINION) == [(SOON, "0001 赵明", "2019-10-15")]
-    assert topic(collect(ops, "2019-10-16"), "srmyy", reminders.OPINION) == [(OVERDUE, "0001 赵明", "2019-10-15")]
+    assert topic(collect(ops, "2019-10-10"), "srmyy", reminders.OPINION) == [
+        (OPEN, "0001 赵明", "2019-10-15")
+    ]
+    assert topic(collect(ops, "2019-10-11"), "srmyy", reminders.OPINION) == [
+        (SOON, "0001 赵明", "2019-10-15")
+    ]
+    assert topic(collect(ops, "2019-10-16"), "srmyy", reminders.OPINION) == [
+        (OVERDUE, "0001 赵明", "2019-10-15")
+    ]
 
 
 def test_rectification_items_past_their_time_limit(ops: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,7 +11,8 @@ from pathlib import Path
 
 def remind(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     cmd = [sys.executable, "-m", "privtravel", "--root", str(root), "remind", *args]
-    return subprocess.run(cmd, capture_output=True, text=True, check=False)
+    env = {k: v for k, v in os.environ.items() if k != "PRIVTRAVEL_GITLAB_TOKEN"}
+    return subprocess.run(cmd, capture_output=True, text=True, check=False, env=env)
 
 
 def test_markdown_lists_each_unit_with_its_items(ops: Path) -> None:
@@ -39,9 +41,15 @@ def test_bad_input_is_a_clear_message(ops: Path) -> None:
     assert bad_date.returncode == 2 and "年-月-日" in bad_date.stderr
     unknown = remind(ops, "--unit", "nowhere", "--date", "2019-06-01")
     assert unknown.returncode == 2 and "nowhere" in unknown.stderr and "Traceback" not in unknown.stderr
-    no_token = remind(ops, "--date", "2019-06-01", "--gitlab", "--gitlab-url", "http://127.0.0.1:9", "--project", "1")
+    no_token = remind(
+        ops, "--date", "2019-06-01", "--gitlab", "--gitlab-url", "http://127.0.0.1:9", "--project", "1"
+    )
     assert no_token.returncode == 2 and "PRIVTRAVEL_GITLAB_TOKEN" in no_token.stderr
     config = ops / "campaign.yaml"
-    config.write_text(config.read_text(encoding="utf-8").replace("报告截止日期: 2019-06-10", "报告截止日期: 2031-06-10"))
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("报告截止日期: 2019-06-10", "报告截止日期: 2031-06-10")
+    )
     outside = remind(ops, "--date", "2031-06-01")  # the holidays of 2031 are not known yet
-    assert outside.returncode == 2 and "chinese_calendar" in outside.stderr and "Traceback" not in outside.stderr
+    assert (
+        outside.returncode == 2 and "chinese_calendar" in outside.stderr and "Traceback" not in outside.stderr
+    )

@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 from conftest import TOKEN, FakeGitLab
-
 from privtravel.campaignops import forge_issues, reminders
 from privtravel.commands.check import check_repository
 
@@ -46,12 +45,14 @@ def test_a_second_run_updates_instead_of_duplicating(ops: Path, fake_gitlab: Fak
     assert "2019年6月27日" in fake_gitlab.issues[0]["description"]
 
 
-def test_closed_when_nothing_is_left_and_reopened_when_something_is_due(ops: Path, fake_gitlab: FakeGitLab) -> None:
+def test_closed_when_nothing_is_left_and_reopened_when_something_is_due(
+    ops: Path, fake_gitlab: FakeGitLab
+) -> None:
     publish(ops, fake_gitlab, "2019-06-26")
     szyy = ops / "submissions/szyy"
     (szyy / "报告/A02-冯涛.yaml").write_text(
         "# yaml-language-server: $schema=../../../schemas/report.schema.json\n"
-        '单位代码: szyy\n编号: A02\n姓名: 冯涛\n单位及职务: 绍兴市中医院 药剂科副科长\n'
+        "单位代码: szyy\n编号: A02\n姓名: 冯涛\n单位及职务: 绍兴市中医院 药剂科副科长\n"
         "报告类型: 零报告\n签名日期: 2019-06-05\n纸质报告表保管: 本单位\n",
         encoding="utf-8",
     )
@@ -71,7 +72,9 @@ def test_the_command_publishes_and_a_bad_token_is_a_clear_error(ops: Path, fake_
         env = {**os.environ, "PRIVTRAVEL_GITLAB_TOKEN": token}
         args = ["--root", str(ops), "remind", "--date", "2019-06-26", "--gitlab"]
         args += ["--gitlab-url", fake_gitlab.url, "--project", "7"]
-        return subprocess.run([sys.executable, "-m", "privtravel", *args], capture_output=True, text=True, env=env)
+        return subprocess.run(
+            [sys.executable, "-m", "privtravel", *args], capture_output=True, text=True, env=env
+        )
 
     done = run(TOKEN)
     assert done.returncode == 0, done.stderr

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -41,6 +42,7 @@ PERSONAL = (
     "不得公开，不得上传看板、共享盘或互联网，不得提交到填报仓库；用后按保密要求保管或销毁。"
 )
 _FIXED = (1980, 1, 1, 0, 0, 0)
+_MODIFIED = re.compile(rb">[^<]*</dcterms:modified>")
 
 
 def write(path: Path, lines: list[RosterLine], year: int, month: int, issuer: str) -> None:
@@ -93,16 +95,21 @@ def write(path: Path, lines: list[RosterLine], year: int, month: int, issuer: st
     raw = io.BytesIO()
     wb.save(raw)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(_fixed_zip(raw.getvalue()))
+    path.write_bytes(_fixed_zip(raw.getvalue(), moment))
 
 
-def _fixed_zip(data: bytes) -> bytes:
-    """The same archive with every entry dated 1980-01-01, so equal content gives equal bytes."""
+def _fixed_zip(data: bytes, moment: dt.datetime) -> bytes:
+    """The same archive with every entry dated 1980-01-01 and the saving time (which openpyxl sets to
+    now) replaced by ``moment``, so equal content gives equal bytes."""
+    stamp = f">{moment.strftime('%Y-%m-%dT%H:%M:%SZ')}</dcterms:modified>".encode()
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
+            content = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = _MODIFIED.sub(stamp, content)
             fixed = zipfile.ZipInfo(info.filename, date_time=_FIXED)
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o600 << 16
-            dst.writestr(fixed, src.read(info.filename))
+            dst.writestr(fixed, content)
     return out.getvalue()
