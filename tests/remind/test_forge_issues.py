@@ -8,9 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import TOKEN, FakeGitLab
 from privtravel.campaignops import forge_issues, reminders
 from privtravel.commands.check import check_repository
+from tests.remind.fake_gitlab import TOKEN, FakeGitLab
 
 
 def publish(root: Path, fake: FakeGitLab, day: str) -> dict[str, int]:
