@@ -13,12 +13,14 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from privtravel import __version__
-from privtravel.commands import check, site
+from privtravel.commands import check, police_report, remind, site
 from privtravel.diagnostics import FatalError
 
 COMMANDS: dict[str, ModuleType] = {
     "check": check,
     "site": site,
+    "remind": remind,
+    "police-report": police_report,
 }
 
 
