@@ -17,6 +17,13 @@ from privtravel.load.layout import Kind, classify, schema_comment
 Campaign = dict[str, Any]
 
 
+class _NoAliases(yaml.SafeDumper):
+    """Shared sub-dicts are written out again, never as anchors (which the strict loader refuses)."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 def person(
     pid: str, name: str, category: str, changes: list[dict[str, Any]], *, cadre: bool = False
 ) -> dict[str, Any]:
@@ -273,6 +280,8 @@ def write(campaign: Campaign, root: Path) -> Path:
         kind: Kind = place.kind
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False)
+        text = yaml.dump(
+            data, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, default_flow_style=False
+        )
         path.write_text(schema_comment(rel, kind) + "\n" + text, encoding="utf-8")
     return root
