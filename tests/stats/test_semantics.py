@@ -46,7 +46,9 @@ def test_cases_counted_by_case(compute_campaign: Any) -> None:
     cases.append(second)
     assert compute_campaign(c).fj2.row("a1").value("concealed_holding") == 1  # one person
     c["campaign.yaml"]["统计口径"]["违规问题计数"] = "起数"
-    assert compute_campaign(c).fj2.row("a1").value("concealed_holding") == 2  # two cases
+    stats = compute_campaign(c)
+    assert stats.fj2.row("a1").value("concealed_holding") == 2  # two cases
+    assert stats.fj2.spec.column("concealed_holding").measure == "起"
 
 
 def test_registered_by_police_entry(compute_campaign: Any) -> None:

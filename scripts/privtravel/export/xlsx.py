@@ -155,7 +155,8 @@ def _table_sheet(ws: Worksheet, t: Table, stats: Statistics) -> None:
     _a4_landscape(ws)
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.page_margins.top = ws.page_margins.bottom = 0.7
+    ws.page_margins.footer = 0.35
     footer = ws.oddFooter
     assert footer is not None
     footer.left.text = f"数据版本：{stats.version.describe()}；统计截止日期：{cn_date(stats.options.as_of)}"
@@ -228,7 +229,7 @@ def _definitions_sheet(ws: Worksheet, stats: Statistics) -> None:
                 cell.font = _font(10)
                 cell.border = BORDER
                 cell.alignment = LEFT
-            ws.row_dimensions[r].height = row_height(list(zip(values, widths, strict=True)))
+            ws.row_dimensions[r].height = row_height(list(zip(values, widths, strict=True)), line=15.0) + 4
     for letter, w in zip("ABCD", widths, strict=True):
         ws.column_dimensions[letter].width = w
     _a4_landscape(ws)

@@ -23,7 +23,7 @@ class ColumnTemplate:
         return Column(
             key=self.key,
             path=tuple(p.format(**words) for p in self.path),
-            measure=self.measure,
+            measure=self.measure.format(**words),
             definition=self.definition.format(**words),
             compute=self.compute,
             total=self.total,

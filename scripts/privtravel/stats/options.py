@@ -55,6 +55,7 @@ class Options:
             "trips_since": cn_date(self.trips_since),
             "registered_by": self.registered_by,
             "cases_by": self.cases_by,
+            "cases_measure": "起" if self.cases_by == CASES_BY_CASE else "人",
             "accountable": (
                 "，以及「责任追究」中受到处理的相关责任人（有人员编号的按编号，没有的按姓名和职务区分）"
                 if self.accountable_handled

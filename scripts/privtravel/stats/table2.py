@@ -145,7 +145,7 @@ def _kind_column(key: str, kind: str) -> None:
     @TABLE.column(
         key,
         (HANDLING, kind),
-        "人",
+        "{cases_measure}",
         f"""
 按「违规问题计数」（现为{{cases_by}}）。违规问题.yaml 中「问题类型」含「{kind}」、发现日期不晚于{{as_of}}的问题：
 按人数计时，同一人有几起此类问题只计1人；按起数计时，每起问题计1。一起问题涉及几类问题的，在每一类各计1次。
