@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from privtravel import __version__
-from privtravel.commands import check, police_report, remind, site
+from privtravel.commands import check, police_report, remind, site, stats
 from privtravel.diagnostics import FatalError
 
 COMMANDS: dict[str, ModuleType] = {
@@ -21,6 +21,7 @@ COMMANDS: dict[str, ModuleType] = {
     "site": site,
     "remind": remind,
     "police-report": police_report,
+    "stats": stats,
 }
 
 

@@ -31,6 +31,17 @@ class UnitConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class StatsOptions:
+    """The choices campaign.yaml makes for 附件2/附件3 (「统计口径」); None = the documented default."""
+
+    since: dt.date | None = None  # 组织开展起算日期
+    as_of: dt.date | None = None  # 统计截止日期
+    cases_counted_by: str = "人数"  # 违规问题计数: 人数 | 起数
+    registered_by: str = "报送公安日期"  # 实备以: 报送公安日期 | 公安入库日期
+    accountable_handled: bool = True  # 处理人数含责任追究
+
+
+@dataclass(frozen=True, slots=True)
 class Campaign:
     name: str
     year: int
@@ -50,6 +61,7 @@ class Campaign:
     maintainers: tuple[str, ...]
     src: Src
     demo: bool = False
+    stats: StatsOptions = StatsOptions()
 
     def unit(self, code: str) -> UnitConfig | None:
         for unit in self.units:

@@ -26,6 +26,7 @@ from privtravel.model import (
     RosterPerson,
     Rule,
     Src,
+    StatsOptions,
     StrictReview,
     Trip,
     UnitConfig,
@@ -73,6 +74,18 @@ def campaign(data: dict[str, Any], src: Src) -> Campaign:
         maintainers=tuple(data.get("维护人员", ())),
         src=src,
         demo=data.get("示例数据", False),
+        stats=stats_options(data.get("统计口径", {})),
+    )
+
+
+def stats_options(data: dict[str, Any]) -> StatsOptions:
+    defaults = StatsOptions()
+    return StatsOptions(
+        since=_od(data.get("组织开展起算日期")),
+        as_of=_od(data.get("统计截止日期")),
+        cases_counted_by=data.get("违规问题计数", defaults.cases_counted_by),
+        registered_by=data.get("实备以", defaults.registered_by),
+        accountable_handled=data.get("处理人数含责任追究", defaults.accountable_handled),
     )
 
 
