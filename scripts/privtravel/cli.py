@@ -12,11 +12,12 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from privtravel import __version__
-from privtravel.commands import check
+from privtravel.commands import check, crosscheck
 from privtravel.diagnostics import FatalError
 
 COMMANDS: dict[str, ModuleType] = {
     "check": check,
+    "crosscheck": crosscheck,
 }
 
 

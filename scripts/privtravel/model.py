@@ -31,6 +31,18 @@ class UnitConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class CrosscheckSettings:
+    """campaign.yaml 比对核查: the data date, tolerances and limits of the cross-check."""
+
+    data_date: dt.date | None = None  # None: the latest date in the police crossings
+    exit_early_days: int = 0
+    entry_late_days: int = 0
+    stay_limit_days: int | None = None  # None: no limit
+    hk_macao_stay_limit_days: int | None = None
+    trips_per_year: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Campaign:
     name: str
     year: int
@@ -49,6 +61,7 @@ class Campaign:
     reviewers: tuple[str, ...]
     maintainers: tuple[str, ...]
     src: Src
+    crosscheck: CrosscheckSettings = CrosscheckSettings()
 
     def unit(self, code: str) -> UnitConfig | None:
         for unit in self.units:
@@ -259,6 +272,22 @@ class Case:
     src: Src
 
 
+RESPONSE_CLEARED = "核实无问题"
+RESPONSE_CONFIRMED = "已查实"
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    """A unit's answer to one cross-check finding, named by the finding's stable key."""
+
+    key: str
+    verdict: str  # RESPONSE_CLEARED or RESPONSE_CONFIRMED
+    reason: str | None
+    case_id: str | None
+    date: dt.date | None
+    src: Src
+
+
 @dataclass(slots=True)
 class UnitData:
     """Everything one unit has declared.  A file that failed validation contributes nothing."""
@@ -270,6 +299,7 @@ class UnitData:
     custody: list[CustodyItem] = field(default_factory=list)
     approvals: list[Approval] = field(default_factory=list)
     cases: list[Case] = field(default_factory=list)
+    responses: list[Response] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     invalid_files: list[str] = field(default_factory=list)
     # person ids named by report files that failed validation (so they are not "missing")
@@ -278,3 +308,4 @@ class UnitData:
     custody_src: Src | None = None
     approvals_src: Src | None = None
     cases_src: Src | None = None
+    responses_src: Src | None = None

@@ -10,6 +10,7 @@ from privtravel.model import (
     Approval,
     Campaign,
     Case,
+    CrosscheckSettings,
     CustodyItem,
     Handling,
     HeldDocument,
@@ -17,6 +18,7 @@ from privtravel.model import (
     Opinion,
     Removal,
     Report,
+    Response,
     RosterChange,
     RosterPerson,
     Rule,
@@ -67,6 +69,19 @@ def campaign(data: dict[str, Any], src: Src) -> Campaign:
         reviewers=tuple(data.get("审核人员", ())),
         maintainers=tuple(data.get("维护人员", ())),
         src=src,
+        crosscheck=crosscheck_settings(data.get("比对核查", {})),
+    )
+
+
+def crosscheck_settings(data: dict[str, Any]) -> CrosscheckSettings:
+    defaults = CrosscheckSettings()
+    return CrosscheckSettings(
+        data_date=_od(data.get("公安数据日期")),
+        exit_early_days=data.get("出境提前容许天数", defaults.exit_early_days),
+        entry_late_days=data.get("入境推迟容许天数", defaults.entry_late_days),
+        stay_limit_days=data.get("在外停留天数上限"),
+        hk_macao_stay_limit_days=data.get("港澳停留天数上限"),
+        trips_per_year=data.get("每年出国境次数上限"),
     )
 
 
@@ -263,3 +278,17 @@ def cases(data: dict[str, Any], src: Src) -> list[Case]:
             )
         )
     return out
+
+
+def responses(data: dict[str, Any], src: Src) -> list[Response]:
+    return [
+        Response(
+            key=r["核查项"],
+            verdict=r["核查结论"],
+            reason=r.get("理由"),
+            case_id=r.get("问题编号"),
+            date=_od(r.get("说明日期")),
+            src=src.at("说明", i),
+        )
+        for i, r in enumerate(data["说明"])
+    ]

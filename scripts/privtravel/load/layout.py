@@ -7,7 +7,9 @@ submissions/<单位代码>/报告/<编号>-<姓名>.yaml  每人一份附件1报
 submissions/<单位代码>/证件保管.yaml         证件保管登记册（交存、领用、交回）
 submissions/<单位代码>/审批.yaml             因私出国（境）审批
 submissions/<单位代码>/违规问题.yaml         违规违纪问题及处理
-police/                                    公安机关提供的数据（不发布到看板）
+submissions/<单位代码>/核查说明.yaml         对比对核查发现的问题逐项说明（核实无问题或已查实）
+police/持证信息.csv|.xlsx                   公安机关提供的持证信息（不发布到看板）
+police/出入境记录.csv|.xlsx                 公安机关提供的出入境记录（不发布到看板）
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ class Kind(StrEnum):
     CUSTODY = "custody"
     APPROVALS = "approvals"
     CASES = "cases"
+    RESPONSES = "responses"
 
     @property
     def schema_file(self) -> str:
@@ -43,18 +46,22 @@ KIND_LABELS = {
     Kind.CUSTODY: "证件保管登记册",
     Kind.APPROVALS: "因私出国（境）审批",
     Kind.CASES: "违规违纪问题及处理",
+    Kind.RESPONSES: "比对核查说明",
 }
 
 CAMPAIGN_FILE = "campaign.yaml"
 SUBMISSIONS = "submissions"
 REPORTS_DIR = "报告"
 POLICE_DIR = "police"
+POLICE_HOLDINGS = "持证信息"  # police/持证信息.csv or .xlsx
+POLICE_CROSSINGS = "出入境记录"  # police/出入境记录.csv or .xlsx
 UNIT_FILES: dict[str, Kind] = {
     "单位.yaml": Kind.UNIT,
     "登记备案.yaml": Kind.ROSTER,
     "证件保管.yaml": Kind.CUSTODY,
     "审批.yaml": Kind.APPROVALS,
     "违规问题.yaml": Kind.CASES,
+    "核查说明.yaml": Kind.RESPONSES,
 }
 SCHEMA_DIR = "schemas"
 

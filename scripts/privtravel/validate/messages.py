@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import yaml
@@ -23,6 +23,10 @@ _TYPE_NAMES = {
 }
 
 
+# (json path, of the key rather than the value?) -> (line, column), both 1-based
+Locator = Callable[[JsonPath, bool], tuple[int, int]]
+
+
 def schema_diagnostics(
     path: str,
     errors: Iterable[ValidationError],
@@ -30,12 +34,22 @@ def schema_diagnostics(
     skip: set[JsonPath],
 ) -> Iterator[Diagnostic]:
     """One diagnostic per problem; values the loader already reported are not reported again."""
+    return schema_diagnostics_at(path, errors, lambda spot, key: locate(root, spot, key=key), skip)
+
+
+def schema_diagnostics_at(
+    path: str,
+    errors: Iterable[ValidationError],
+    locator: Locator,
+    skip: set[JsonPath],
+) -> Iterator[Diagnostic]:
+    """The same messages for data that is not YAML (a table row): ``locator`` finds line and column."""
     seen: set[tuple[JsonPath, str, str]] = set()
     for error in errors:
         where: JsonPath = tuple(error.absolute_path)
         if any(where[: len(bad)] == bad for bad in skip):
             continue
-        for diagnostic in _convert(path, error, where, root):
+        for diagnostic in _convert(path, error, where, locator):
             key = (diagnostic.json_path or (), diagnostic.code, diagnostic.message)
             if key not in seen:
                 seen.add(key)
@@ -61,7 +75,7 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "…"
 
 
-def _convert(path: str, error: ValidationError, where: JsonPath, root: yaml.Node) -> Iterator[Diagnostic]:
+def _convert(path: str, error: ValidationError, where: JsonPath, locator: Locator) -> Iterator[Diagnostic]:
     keyword = error.validator
     schema = error.schema
     field = field_label(where)
@@ -70,7 +84,7 @@ def _convert(path: str, error: ValidationError, where: JsonPath, root: yaml.Node
     expected: Any = error.validator_value
 
     def at(code: str, message: str, spot: JsonPath = where, *, key: bool = False) -> Diagnostic:
-        line, col = locate(root, spot, key=key)
+        line, col = locator(spot, key)
         return Diagnostic(path, code, message, line, col, field_label(spot), spot)
 
     if keyword == "additionalProperties" and isinstance(value, dict):
