@@ -23,10 +23,19 @@ def campaign(tmp_path: Path) -> Path:
 
 def git(root: Path, *args: str) -> str:
     done = subprocess.run(
-        ["git", *args], cwd=root, check=True, capture_output=True, text=True,
-        env={"GIT_AUTHOR_NAME": "测试", "GIT_AUTHOR_EMAIL": "t@example.invalid",
-             "GIT_COMMITTER_NAME": "测试", "GIT_COMMITTER_EMAIL": "t@example.invalid",
-             "PATH": "/usr/bin:/bin", "HOME": str(root)},
+        ["git", *args],
+        cwd=root,
+        check=True,
+        capture_output=True,
+        text=True,
+        env={
+            "GIT_AUTHOR_NAME": "测试",
+            "GIT_AUTHOR_EMAIL": "t@example.invalid",
+            "GIT_COMMITTER_NAME": "测试",
+            "GIT_COMMITTER_EMAIL": "t@example.invalid",
+            "PATH": "/usr/bin:/bin",
+            "HOME": str(root),
+        },
     )
     return done.stdout
 

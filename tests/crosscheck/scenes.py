@@ -16,7 +16,17 @@ import yaml
 from privtravel.crosscheck.answers import Answered
 from privtravel.crosscheck.run import Outcome, crosscheck
 
-HOLDING_HEADER = ["姓名", "性别", "出生日期", "公民身份号码", "证件类别", "证件号码", "签发日期", "有效期至", "证件状态"]
+HOLDING_HEADER = [
+    "姓名",
+    "性别",
+    "出生日期",
+    "公民身份号码",
+    "证件类别",
+    "证件号码",
+    "签发日期",
+    "有效期至",
+    "证件状态",
+]
 CROSSING_HEADER = ["公民身份号码", "姓名", "出入境日期", "出境/入境", "口岸", "前往国家（地区）", "证件号码"]
 
 ZHAO = ("赵明", "男", "1970-03-12", "33060219700312031X")
@@ -24,13 +34,20 @@ QIAN = ("钱芳", "女", "1978-05-06", "330602197805060427")
 CHEN = ("陈刚", "男", "1975-12-30", "330602197512300570")
 
 
-def holding(person: tuple[str, str, str, str], kind: str, number: str, issued: str, expires: str,
-            status: str = "有效") -> list[str]:
+def holding(
+    person: tuple[str, str, str, str], kind: str, number: str, issued: str, expires: str, status: str = "有效"
+) -> list[str]:
     return [*person, kind, number, issued, expires, status]
 
 
-def crossing(person: tuple[str, str, str, str], date: str, direction: str, place: str, number: str,
-             port: str = "上海浦东机场") -> list[str]:
+def crossing(
+    person: tuple[str, str, str, str],
+    date: str,
+    direction: str,
+    place: str,
+    number: str,
+    port: str = "上海浦东机场",
+) -> list[str]:
     return [person[3], person[0], date, direction, port, place, number]
 
 
@@ -76,7 +93,9 @@ class Scene:
         first, _, body = path.read_text(encoding="utf-8").partition("\n")
         data = yaml.safe_load(body) if first.startswith("#") else yaml.safe_load(first + "\n" + body)
         change(data)
-        text = yaml.dump(data, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, default_flow_style=False)
+        text = yaml.dump(
+            data, Dumper=_NoAliases, allow_unicode=True, sort_keys=False, default_flow_style=False
+        )
         path.write_text(first + "\n" + text, encoding="utf-8")
 
     def run(self) -> Outcome:
@@ -89,11 +108,13 @@ class Scene:
         return crosscheck(self.root)
 
 
-def found(outcome: Outcome, code: str | None = None, *, unit: str | None = None,
-          person: str | None = None) -> list[Answered]:
+def found(
+    outcome: Outcome, code: str | None = None, *, unit: str | None = None, person: str | None = None
+) -> list[Answered]:
     assert outcome.complete and not outcome.result.errors, [d.message for d in outcome.result.errors]
     return [
-        a for a in outcome.answered
+        a
+        for a in outcome.answered
         if (code is None or a.finding.code == code)
         and (unit is None or a.finding.unit == unit)
         and (person is None or a.finding.person_id == person)

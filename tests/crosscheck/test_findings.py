@@ -25,33 +25,54 @@ def _add_approval(scene: Scene, ident: str, start: str, end: str, places: list[s
     def change(data: dict[str, Any]) -> None:
         template = dict(_qian_approval(data))
         leave = dt.date.fromisoformat(start)
-        template.update({"审批编号": ident, "计划出境日期": leave, "计划入境日期": dt.date.fromisoformat(end),
-                         "前往国家（地区）": places, "申请日期": leave - dt.timedelta(days=20),
-                         "审批日期": leave - dt.timedelta(days=10),
-                         "纪检监察意见": {"意见": "同意", "日期": leave - dt.timedelta(days=15)}})
+        template.update(
+            {
+                "审批编号": ident,
+                "计划出境日期": leave,
+                "计划入境日期": dt.date.fromisoformat(end),
+                "前往国家（地区）": places,
+                "申请日期": leave - dt.timedelta(days=20),
+                "审批日期": leave - dt.timedelta(days=10),
+                "纪检监察意见": {"意见": "同意", "日期": leave - dt.timedelta(days=15)},
+            }
+        )
         data["审批"].append(template)
+
     scene.edit(APPROVALS, change)
 
 
 def _add_reported_trip(scene: Scene, start: str, end: str, places: list[str], approval: str) -> None:
     def change(data: dict[str, Any]) -> None:
-        data["出国境情况"].append({
-            "出境日期": dt.date.fromisoformat(start), "入境日期": dt.date.fromisoformat(end),
-            "所到国家（地区）": places, "事由": "探亲", "审批机构": "院党委", "审批编号": approval,
-        })
+        data["出国境情况"].append(
+            {
+                "出境日期": dt.date.fromisoformat(start),
+                "入境日期": dt.date.fromisoformat(end),
+                "所到国家（地区）": places,
+                "事由": "探亲",
+                "审批机构": "院党委",
+                "审批编号": approval,
+            }
+        )
+
     scene.edit(QIAN_REPORT, change)
 
 
 # --- 应建尽建 ----------------------------------------------------------------------------------
 
+
 def test_x101_unit_without_rules(scene: Scene) -> None:
     assert [a.finding.unit for a in found(scene.run(), "X101")] == ["szyy"]
-    scene.edit("submissions/szyy/单位.yaml", lambda d: d.update(管理制度=[
-        {"制度名称": "绍兴市中医院因私出国（境）管理办法", "出台时间": dt.date(2019, 6, 20)}]))
+    scene.edit(
+        "submissions/szyy/单位.yaml",
+        lambda d: d.update(
+            管理制度=[{"制度名称": "绍兴市中医院因私出国（境）管理办法", "出台时间": dt.date(2019, 6, 20)}]
+        ),
+    )
     assert found(scene.run(), "X101") == []
 
 
 # --- 应备尽备 ----------------------------------------------------------------------------------
+
 
 def test_x201_police_know_someone_no_unit_registered(scene: Scene) -> None:
     stranger = ("吴小平", "男", "1980-01-01", "330602198001010011")
@@ -70,7 +91,10 @@ def test_x201_not_for_registered_people(scene: Scene) -> None:
 
 def _qian_change(scene: Scene, **fields: Any) -> None:
     def change(data: dict[str, Any]) -> None:
-        data["人员"][1]["变动记录"].append({"日期": dt.date(2019, 6, 12), "变动类型": "人事主管部门变更", **fields})
+        data["人员"][1]["变动记录"].append(
+            {"日期": dt.date(2019, 6, 12), "变动类型": "人事主管部门变更", **fields}
+        )
+
     scene.edit(ROSTER, change)
 
 
@@ -89,6 +113,7 @@ def test_x202_not_when_reported_on_the_25th(scene: Scene) -> None:
 def test_x202_change_after_the_25th_is_due_next_month(scene: Scene) -> None:
     def change(data: dict[str, Any]) -> None:
         data["人员"][1]["变动记录"].append({"日期": dt.date(2019, 6, 27), "变动类型": "人事主管部门变更"})
+
     scene.edit(ROSTER, change)
     assert found(scene.run(), "X202", person="0002") == []  # due 2019-07-25, data date 2019-06-30
     scene.settings["公安数据日期"] = "2019-07-26"
@@ -104,15 +129,25 @@ def test_x203_entry_late_because_a_sunday_was_a_workday(scene: Scene) -> None:
 
     def sunday_worked(data: dict[str, Any]) -> None:
         last = data["人员"][1]["变动记录"][-1]
-        last.update(日期=dt.date(2019, 9, 20), 报送公安日期=dt.date(2019, 9, 27), 公安入库日期=dt.date(2019, 9, 30))
+        last.update(
+            日期=dt.date(2019, 9, 20), 报送公安日期=dt.date(2019, 9, 27), 公安入库日期=dt.date(2019, 9, 30)
+        )
+
     scene.edit(ROSTER, sunday_worked)
     assert "应于 2019-09-29 前入库" in found(scene.run(), "X203", person="0002")[0].finding.message
 
 
 def test_x203_not_across_the_national_day_holiday(scene: Scene) -> None:
     def change(data: dict[str, Any]) -> None:
-        data["人员"][1]["变动记录"].append({"日期": dt.date(2019, 9, 20), "变动类型": "人事主管部门变更",
-                                          "报送公安日期": dt.date(2019, 9, 30), "公安入库日期": dt.date(2019, 10, 8)})
+        data["人员"][1]["变动记录"].append(
+            {
+                "日期": dt.date(2019, 9, 20),
+                "变动类型": "人事主管部门变更",
+                "报送公安日期": dt.date(2019, 9, 30),
+                "公安入库日期": dt.date(2019, 10, 8),
+            }
+        )
+
     scene.edit(ROSTER, change)
     scene.settings["公安数据日期"] = "2019-10-31"
     assert found(scene.run(), "X203", person="0002") == []
@@ -120,8 +155,10 @@ def test_x203_not_across_the_national_day_holiday(scene: Scene) -> None:
 
 def test_x203_outside_the_calendar_is_an_error_not_a_guess(scene: Scene) -> None:
     def change(data: dict[str, Any]) -> None:
-        data["人员"][0]["变动记录"][0].update(日期=dt.date(2003, 3, 1), 报送公安日期=dt.date(2003, 3, 20),
-                                          公安入库日期=dt.date(2003, 3, 21))
+        data["人员"][0]["变动记录"][0].update(
+            日期=dt.date(2003, 3, 1), 报送公安日期=dt.date(2003, 3, 20), 公安入库日期=dt.date(2003, 3, 21)
+        )
+
     scene.edit(ROSTER, change)
     outcome = scene.run()
     errors = [d for d in outcome.result.errors if d.code == "P503"]
@@ -129,6 +166,7 @@ def test_x203_outside_the_calendar_is_an_error_not_a_guess(scene: Scene) -> None
 
 
 # --- 应交尽交 ----------------------------------------------------------------------------------
+
 
 def test_x301_valid_document_not_in_custody(scene: Scene) -> None:
     scene.edit(CUSTODY, lambda d: d.update(证件=[]))
@@ -152,6 +190,7 @@ def _qian_loan(scene: Scene, returned: dt.date | None) -> None:
             del loan["交回日期"]
         else:
             loan["交回日期"] = returned
+
     scene.edit(CUSTODY, change)
 
 
@@ -185,9 +224,12 @@ def test_x303_not_for_two_private_documents(scene: Scene) -> None:
 
 # --- 应审尽审 ----------------------------------------------------------------------------------
 
+
 def test_x401_trip_without_approval(scene: Scene) -> None:
-    scene.crossings += [crossing(QIAN, "2019-03-01", "出境", "日本", "CA1234567"),
-                        crossing(QIAN, "2019-03-05", "入境", "日本", "CA1234567")]
+    scene.crossings += [
+        crossing(QIAN, "2019-03-01", "出境", "日本", "CA1234567"),
+        crossing(QIAN, "2019-03-05", "入境", "日本", "CA1234567"),
+    ]
     outcome = scene.run()
     assert [a.finding.key for a in found(outcome, "X401")] == ["X401-0002-20190301"]
     assert "没有覆盖这段时间的审批" in found(outcome, "X401")[0].finding.message
@@ -201,8 +243,10 @@ def test_x401_refused_approval_does_not_cover(scene: Scene) -> None:
 
 def test_x401_not_before_registration(scene: Scene) -> None:
     # 钱芳 was registered on 2017-08-01; a 2016 trip needed no approval (it must still be reported).
-    scene.crossings += [crossing(QIAN, "2016-05-01", "出境", "香港", "CA1234567"),
-                        crossing(QIAN, "2016-05-03", "入境", "香港", "CA1234567")]
+    scene.crossings += [
+        crossing(QIAN, "2016-05-01", "出境", "香港", "CA1234567"),
+        crossing(QIAN, "2016-05-03", "入境", "香港", "CA1234567"),
+    ]
     outcome = scene.run()
     assert found(outcome, "X401") == []
     assert [a.finding.key for a in found(outcome, "X502")] == ["X502-0002-20160501"]
@@ -246,6 +290,7 @@ def test_x403_approved_after_departure_and_strict_review_missing(scene: Scene) -
         approval = _qian_approval(data)
         approval["审批日期"] = dt.date(2019, 1, 27)
         approval.pop("从严审查")
+
     scene.edit(APPROVALS, change)
     message = found(scene.run(), "X403")[0].finding.message
     assert "审批日期（2019-01-27）晚于出境日期（2019-01-26）" in message
@@ -256,8 +301,10 @@ def test_x403_not_for_a_proper_approval_and_trip_over_new_year(scene: Scene) -> 
     # A trip from 2018-12-29 to 2019-01-02, approved and reported; the year limit counts it in 2018.
     _add_approval(scene, "SP2018-020", "2018-12-29", "2019-01-02", ["香港"])
     _add_reported_trip(scene, "2018-12-29", "2019-01-02", ["香港"], "SP2018-020")
-    scene.crossings += [crossing(QIAN, "2018-12-29", "出境", "香港", "CA1234567", "深圳罗湖"),
-                        crossing(QIAN, "2019-01-02", "入境", "香港", "CA1234567", "深圳罗湖")]
+    scene.crossings += [
+        crossing(QIAN, "2018-12-29", "出境", "香港", "CA1234567", "深圳罗湖"),
+        crossing(QIAN, "2019-01-02", "入境", "香港", "CA1234567", "深圳罗湖"),
+    ]
     scene.settings["每年出国境次数上限"] = 1
     outcome = scene.run()
     assert codes(outcome, unit="srmyy") == []
@@ -267,6 +314,7 @@ def test_x403_not_for_a_proper_approval_and_trip_over_new_year(scene: Scene) -> 
 
 
 # --- 应查尽查 ----------------------------------------------------------------------------------
+
 
 def test_x501_document_held_but_not_reported(scene: Scene) -> None:
     scene.holdings.append(holding(QIAN, "普通护照", "E55555505", "2018-03-01", "2028-02-28"))
@@ -279,10 +327,26 @@ def test_x501_zero_report_with_a_document(scene: Scene) -> None:
     sun = ("孙伟", "男", "1985-07-07", "330602198507070014")
 
     def register(data: dict[str, Any]) -> None:
-        data["人员"].append({"编号": "0003", "姓名": "孙伟", "性别": "男", "出生日期": dt.date(1985, 7, 7),
-                           "公民身份号码": sun[3], "现任职务": "心内科医师", "登记备案类别": "其他人员",
-                           "变动记录": [{"日期": dt.date(2018, 1, 2), "变动类型": "新增",
-                                     "报送公安日期": dt.date(2018, 1, 10), "公安入库日期": dt.date(2018, 1, 11)}]})
+        data["人员"].append(
+            {
+                "编号": "0003",
+                "姓名": "孙伟",
+                "性别": "男",
+                "出生日期": dt.date(1985, 7, 7),
+                "公民身份号码": sun[3],
+                "现任职务": "心内科医师",
+                "登记备案类别": "其他人员",
+                "变动记录": [
+                    {
+                        "日期": dt.date(2018, 1, 2),
+                        "变动类型": "新增",
+                        "报送公安日期": dt.date(2018, 1, 10),
+                        "公安入库日期": dt.date(2018, 1, 11),
+                    }
+                ],
+            }
+        )
+
     scene.edit(ROSTER, register)
     scene.holdings.append(holding(sun, "普通护照", "E55555506", "2018-03-01", "2028-02-28"))
     hits = found(scene.run(), "X501", person="0003")
@@ -297,8 +361,10 @@ def test_x501_not_for_a_renewed_passport_whose_old_one_expired_before_the_cutoff
 
 def test_x502_trip_not_reported(scene: Scene) -> None:
     _add_approval(scene, "SP2019-010", "2019-03-01", "2019-03-05", ["日本"])
-    scene.crossings += [crossing(QIAN, "2019-03-01", "出境", "日本", "CA1234567"),
-                        crossing(QIAN, "2019-03-05", "入境", "日本", "CA1234567")]
+    scene.crossings += [
+        crossing(QIAN, "2019-03-01", "出境", "日本", "CA1234567"),
+        crossing(QIAN, "2019-03-05", "入境", "日本", "CA1234567"),
+    ]
     outcome = scene.run()
     assert codes(outcome, unit="srmyy") == ["X502"]
     assert found(outcome, "X502")[0].finding.key == "X502-0002-20190301"
@@ -317,8 +383,10 @@ def test_x502_x504_not_for_an_exit_on_the_last_day_of_the_data(scene: Scene) -> 
 def test_x502_x504_not_for_a_day_trip_listed_entry_first(scene: Scene) -> None:
     _add_approval(scene, "SP2019-012", "2019-03-09", "2019-03-09", ["香港"])
     _add_reported_trip(scene, "2019-03-09", "2019-03-09", ["香港"], "SP2019-012")
-    scene.crossings += [crossing(QIAN, "2019-03-09", "入境", "香港", "CA1234567", "深圳罗湖"),
-                        crossing(QIAN, "2019-03-09", "出境", "香港", "CA1234567", "深圳罗湖")]
+    scene.crossings += [
+        crossing(QIAN, "2019-03-09", "入境", "香港", "CA1234567", "深圳罗湖"),
+        crossing(QIAN, "2019-03-09", "出境", "香港", "CA1234567", "深圳罗湖"),
+    ]
     outcome = scene.run()
     assert codes(outcome, unit="srmyy") == []
     assert outcome.trips == 4
@@ -354,9 +422,17 @@ def test_x504_exit_while_abroad(scene: Scene) -> None:
 
 # --- 应处尽处 ----------------------------------------------------------------------------------
 
+
 def _case(handlings: list[dict[str, Any]], found_on: dt.date = dt.date(2019, 6, 20)) -> dict[str, Any]:
-    return {"问题编号": "WG2019-01", "编号": "0002", "问题类型": ["瞒报出国境情况"], "问题描述": "瞒报一次出境。",
-            "发现日期": found_on, "发现途径": "公安比对", "处理": handlings}
+    return {
+        "问题编号": "WG2019-01",
+        "编号": "0002",
+        "问题类型": ["瞒报出国境情况"],
+        "问题描述": "瞒报一次出境。",
+        "发现日期": found_on,
+        "发现途径": "公安比对",
+        "处理": handlings,
+    }
 
 
 def test_x601_case_not_handled_after_the_self_check_deadline(scene: Scene) -> None:

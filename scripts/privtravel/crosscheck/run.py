@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -11,8 +12,9 @@ from pathlib import Path
 from privtravel.crosscheck import answers, context, links, summary
 from privtravel.crosscheck.families import FAMILIES
 from privtravel.crosscheck.findings import Finding
-from privtravel.diagnostics import Result
+from privtravel.diagnostics import Diagnostic, Result
 from privtravel.load import repository
+from privtravel.model import Campaign, UnitData
 from privtravel.police import load as police_load
 from privtravel.police.records import PoliceData
 from privtravel.report import locate
@@ -32,25 +34,43 @@ class Outcome:
 def crosscheck(root: Path, police_dir: Path | None = None) -> Outcome:
     result = Result()
     repo = repository.load(root, result)
+    before = len(result.errors)
     police = police_load.load(root, police_dir, result)
     outcome = Outcome(result, police)
-    police_errors = any(d.is_error and d.path in police.files for d in result.diagnostics)
+    police_errors = len(result.errors) > before
     if repo.campaign is None or police_errors:
         result.diagnostics = locate.resolve(root, result.diagnostics)
         return outcome
-    ctx = context.build(repo.campaign, repo.units, police)
-    ctx.links = {ident: links.link(ctx, ident) for ident in sorted(ctx.travel) if ident in ctx.roster}
-    found: list[Finding] = []
-    for family in FAMILIES:
-        found.extend(family.check(ctx, result.diagnostics))
-    found = _unique_keys(sorted(found, key=_order(ctx.unit_order)))
+    ctx, outcome.answered, outcome.units = match(repo.campaign, repo.units, police, result.diagnostics)
     outcome.as_of = ctx.as_of
     outcome.trips = sum(len(t.trips) for t in ctx.travel.values())
-    outcome.answered = answers.apply(ctx, found, result.diagnostics)
-    outcome.units = summary.summarize(ctx, outcome.answered)
     outcome.complete = True
     result.diagnostics = locate.resolve(root, result.diagnostics)
     return outcome
+
+
+def match(
+    campaign: Campaign, units: dict[str, UnitData], police: PoliceData, problems: list[Diagnostic]
+) -> tuple[context.Context, list[answers.Answered], list[summary.UnitSummary]]:
+    """Index, pair, find, apply the answers and summarize.
+
+    The cyclic garbage collector is paused meanwhile: it would rescan the whole growing heap of
+    records again and again (measured: 2.6x the time at 2x the data with it, 2.0x without).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        ctx = context.build(campaign, units, police)
+        ctx.links = {ident: links.link(ctx, ident) for ident in sorted(ctx.travel) if ident in ctx.roster}
+        found: list[Finding] = []
+        for family in FAMILIES:
+            found.extend(family.check(ctx, problems))
+        found = _unique_keys(sorted(found, key=_order(ctx.unit_order)))
+        answered = answers.apply(ctx, found, problems)
+        return ctx, answered, summary.summarize(ctx, answered)
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _order(unit_order: list[str]) -> Callable[[Finding], tuple[int, str, str, str]]:

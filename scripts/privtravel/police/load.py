@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -53,6 +54,16 @@ def find(root: Path, folder: Path, stem: str, result: Result) -> str | None:
 def load(root: Path, folder: Path | None, result: Result) -> PoliceData:
     """Read both tables from ``folder`` (default: <root>/police); problems go into ``result``."""
     folder = root / POLICE_DIR if folder is None else folder
+    enabled = gc.isenabled()
+    gc.disable()  # hundreds of thousands of records: the cyclic collector would rescan them all
+    try:
+        return _load(root, folder, result)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load(root: Path, folder: Path, result: Result) -> PoliceData:
     data = PoliceData()
     holdings_file = find(root, folder, POLICE_HOLDINGS, result)
     crossings_file = find(root, folder, POLICE_CROSSINGS, result)
