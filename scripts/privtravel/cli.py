@@ -1,7 +1,8 @@
 """The command line: one subcommand per module under privtravel.commands.
 
 A command module has ``HELP`` (one Chinese line), ``add_arguments(parser)`` and
-``run(args) -> int``.  FatalError becomes exit code 2 here, and only here.
+``run(args) -> int``; it imports heavy libraries inside ``run`` so that `check`, which the
+pre-commit hook runs with only its own dependencies, starts fast and needs nothing else.  FatalError becomes exit code 2 here, and only here.
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from privtravel import __version__
-from privtravel.commands import check, crosscheck
+from privtravel.commands import check, crosscheck, site
 from privtravel.diagnostics import FatalError
 
 COMMANDS: dict[str, ModuleType] = {
     "check": check,
     "crosscheck": crosscheck,
+    "site": site,
 }
 
 

@@ -61,6 +61,7 @@ class Campaign:
     reviewers: tuple[str, ...]
     maintainers: tuple[str, ...]
     src: Src
+    demo: bool = False
     crosscheck: CrosscheckSettings = CrosscheckSettings()
 
     def unit(self, code: str) -> UnitConfig | None:

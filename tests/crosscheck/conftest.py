@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from scenes import Scene
+
+from tests.crosscheck.scenes import Scene
 
 
 @pytest.fixture

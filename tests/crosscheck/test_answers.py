@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from scenes import Scene, found
-
 from privtravel.commands.check import check
+from tests.crosscheck.scenes import Scene, found
 
 RESPONSES = "submissions/szyy/核查说明.yaml"
 HEAD = "# yaml-language-server: $schema=../../schemas/responses.schema.json\n单位代码: szyy\n"

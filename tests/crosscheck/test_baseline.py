@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from scenes import Scene, codes, found
+from tests.crosscheck.scenes import Scene, codes, found
 
 
 def test_agreeing_police_data_adds_no_finding(scene: Scene) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from scenes import CHEN, QIAN, ZHAO, Scene, codes, crossing, found, holding
+from tests.crosscheck.scenes import CHEN, QIAN, ZHAO, Scene, codes, crossing, found, holding
 
 SRMYY = "submissions/srmyy"
 APPROVALS = f"{SRMYY}/审批.yaml"

@@ -6,10 +6,9 @@ import datetime as dt
 import subprocess
 import sys
 
-from scenes import QIAN, Scene, crossing
-
 from privtravel.crosscheck.trips import MISSING_ENTRY, MISSING_EXIT, pair, place_name
 from privtravel.police.records import Crossing, Row
+from tests.crosscheck.scenes import QIAN, Scene, crossing
 
 
 def _c(day: str, direction: str, line: int) -> Crossing:

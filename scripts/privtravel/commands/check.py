@@ -52,6 +52,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def check(root: Path, paths: Sequence[str] = ()) -> Result:
+    return check_repository(root, paths)[1]
+
+
+def check_repository(root: Path, paths: Sequence[str] = ()) -> tuple[repository.Repository, Result]:
+    """Load (all units, or those of ``paths``), validate and apply the unit rules."""
     result = Result()
     units = affected_units(root, paths) if paths else None
     repo = repository.load(root, result, units=units, progress=progress.reporter("已检查文件"))
@@ -59,4 +64,4 @@ def check(root: Path, paths: Sequence[str] = ()) -> Result:
         for code in sorted(repo.units):
             result.extend(rules.check_unit(repo.campaign, repo.units[code]))
     result.diagnostics = locate.resolve(root, result.diagnostics)
-    return result
+    return repo, result

@@ -6,10 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from privtravel.crosscheck import as_json, text
-from privtravel.crosscheck.lines import LineFinder
-from privtravel.crosscheck.run import crosscheck
-
 HELP = "与公安机关出入境管理部门的持证信息和出入境记录比对核查，列出核查项和六个「应…尽…」情况"
 
 
@@ -28,6 +24,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # openpyxl and chinese_calendar are imported here only: `check` (the pre-commit hook) must not need them
+    from privtravel.crosscheck import as_json, text
+    from privtravel.crosscheck.lines import LineFinder
+    from privtravel.crosscheck.run import crosscheck
+
     root = Path(args.root)
     outcome = crosscheck(root, Path(args.police) if args.police else None)
     lines = LineFinder(root)

@@ -69,6 +69,7 @@ def campaign(data: dict[str, Any], src: Src) -> Campaign:
         reviewers=tuple(data.get("审核人员", ())),
         maintainers=tuple(data.get("维护人员", ())),
         src=src,
+        demo=data.get("示例数据", False),
         crosscheck=crosscheck_settings(data.get("比对核查", {})),
     )
 

@@ -119,7 +119,7 @@ def load(
 def _load_file(root: Path, rel: str, unit: UnitData, max_bytes: int, result: Result) -> None:
     place = classify(rel)
     if place is None:
-        result.add(Diagnostic(rel, "F111", _unknown_file_message(rel)))
+        result.add(Diagnostic(rel, "F111", _unknown_file_message(rel), 1, 1))
         return
     unit.files.append(rel)
     data = load_declaration(root, rel, place.kind, max_bytes, result)
@@ -136,6 +136,7 @@ def _load_file(root: Path, rel: str, unit: UnitData, max_bytes: int, result: Res
                 rel,
                 "R309",
                 f"文件中的单位代码「{declared_unit}」与所在文件夹「{unit.code}」不一致：每个单位只能在自己的文件夹里填报。",
+                field="单位代码",
                 json_path=("单位代码",),
             )
         )

@@ -206,6 +206,17 @@ def _syntax_error(path: str, text: str, exc: yaml.MarkedYAMLError) -> Diagnostic
             1,
         )
     context = exc.context or ""
+    if "quoted scalar" in context and exc.context_mark is not None:
+        start = exc.context_mark
+        return Diagnostic(
+            path,
+            "F104",
+            "这一行的引号没有闭合：值两边的引号要成对出现。",
+            start.line + 1,
+            start.column + 1,
+        )
+    if "scanning an anchor" in context or "scanning an alias" in context:
+        return Diagnostic(path, "F107", "不支持 YAML 锚点（&）和别名（*）：请把内容直接写出来。", line, col)
     for needle, chinese in _PROBLEMS:
         if needle in problem or needle in context:
             return Diagnostic(path, "F104", f"{chinese}（{problem or context}）", line, col)

@@ -148,7 +148,7 @@ def _header(read: table.Table, properties: dict[str, Any], required: list[str]) 
             continue
         first.setdefault(name, col)
         if name not in properties:
-            hint = suggest_key(name, known)
+            _, hint = suggest_key(name, known)
             yield Diagnostic(read.path, "S201", f"未知的列名「{name}」。{hint}", 1, col, name)
     for name in required:
         if name not in counts:

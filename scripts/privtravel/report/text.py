@@ -9,7 +9,8 @@ from privtravel.diagnostics import Diagnostic, Result
 
 def line(d: Diagnostic) -> str:
     field = f"[{d.field}] " if d.field else ""
-    return f"{d.path}:{d.line}:{d.col}: {d.code} {d.severity.value} {field}{d.message}"
+    place = f"{d.path}:{d.line}:{d.col}" if d.line else d.path
+    return f"{place}: {d.code} {d.severity.value} {field}{d.message}"
 
 
 def write(result: Result, out: TextIO) -> None:

@@ -75,7 +75,8 @@ def _unique_ids(unit: UnitData) -> Iterator[Diagnostic]:
             if ident not in first:
                 first[ident] = src.path
                 continue
-            yield at(src, "R310", f"{label}「{ident}」重复（另见 {first[ident]}）。", key)
+            elsewhere = "本文件中已有" if first[ident] == src.path else f"另见 {first[ident]}"
+            yield at(src, "R310", f"{label}「{ident}」重复（{elsewhere}）。", key)
 
 
 def _file_name(report: Report) -> Iterator[Diagnostic]:

@@ -8,9 +8,13 @@ from typing import Any
 import yaml
 from jsonschema import ValidationError
 
+from privtravel import masking
 from privtravel.diagnostics import Diagnostic, JsonPath, field_label
 from privtravel.load.yaml_strict import locate
 from privtravel.validate.suggest import suggest_key, suggest_value
+
+# Values of these fields are masked in messages: they reach CI logs and review summaries.
+SENSITIVE = frozenset({"证件号码", "公民身份号码"})
 
 _TYPE_NAMES = {
     "string": "文字",
@@ -45,23 +49,31 @@ def schema_diagnostics_at(
 ) -> Iterator[Diagnostic]:
     """The same messages for data that is not YAML (a table row): ``locator`` finds line and column."""
     seen: set[tuple[JsonPath, str, str]] = set()
+    found: list[Diagnostic] = []
+    misspelt: set[JsonPath] = set()  # (…, key) where an unknown key was probably meant as ``key``
     for error in errors:
         where: JsonPath = tuple(error.absolute_path)
         if any(where[: len(bad)] == bad for bad in skip):
             continue
-        for diagnostic in _convert(path, error, where, locator):
+        for diagnostic, meant in _convert(path, error, where, locator):
             key = (diagnostic.json_path or (), diagnostic.code, diagnostic.message)
             if key not in seen:
                 seen.add(key)
-                yield diagnostic
+                found.append(diagnostic)
+            if meant is not None:
+                misspelt.add((*where, meant))
+    for diagnostic in found:
+        if diagnostic.code == "S202" and diagnostic.json_path in misspelt:
+            continue  # "unknown 证件号 (did you mean 证件号码?)" already says it
+        yield diagnostic
 
 
-def _title(schema: Any, fallback: str) -> str:
-    if isinstance(schema, dict):
-        title = schema.get("title")
-        if isinstance(title, str):
-            return title
-    return fallback
+def _field_name(where: JsonPath) -> str:
+    """The key as HR wrote it (keys are Chinese): the last key on the path."""
+    for part in reversed(where):
+        if isinstance(part, str):
+            return part
+    return "文件"
 
 
 def _shown(value: Any) -> str:
@@ -75,23 +87,31 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "…"
 
 
-def _convert(path: str, error: ValidationError, where: JsonPath, locator: Locator) -> Iterator[Diagnostic]:
+def _convert(
+    path: str, error: ValidationError, where: JsonPath, locator: Locator
+) -> Iterator[tuple[Diagnostic, str | None]]:
+    """Diagnostics for one schema error, each with the known key an unknown key stands for."""
     keyword = error.validator
     schema = error.schema
     field = field_label(where)
-    name = _title(schema, str(where[-1]) if where else "文件")
+    name = _field_name(where)
+    display = _shown(error.instance)
+    if name in SENSITIVE and isinstance(error.instance, (str, int)) and not isinstance(error.instance, bool):
+        display = masking.document_number(display) if name == "证件号码" else masking.id_number(display)
     value = error.instance
     expected: Any = error.validator_value
 
-    def at(code: str, message: str, spot: JsonPath = where, *, key: bool = False) -> Diagnostic:
+    def at(
+        code: str, message: str, spot: JsonPath = where, *, key: bool = False, meant: str | None = None
+    ) -> tuple[Diagnostic, str | None]:
         line, col = locator(spot, key)
-        return Diagnostic(path, code, message, line, col, field_label(spot), spot)
+        return Diagnostic(path, code, message, line, col, field_label(spot), spot), meant
 
     if keyword == "additionalProperties" and isinstance(value, dict):
         known = list(schema.get("properties", {})) if isinstance(schema, dict) else []
         for extra in sorted(set(value) - set(known), key=list(value).index):
-            hint = suggest_key(extra, known)
-            yield at("S201", f"未知字段「{extra}」。{hint}", (*where, extra), key=True)
+            best, hint = suggest_key(extra, known)
+            yield at("S201", f"未知字段「{extra}」。{hint}", (*where, extra), key=True, meant=best)
         return
     if keyword == "required":
         missing = [k for k in expected if isinstance(value, dict) and k not in value]
@@ -99,33 +119,34 @@ def _convert(path: str, error: ValidationError, where: JsonPath, locator: Locato
         for key in missing:
             description = properties.get(key, {}).get("description", "")
             where_text = f"「{field}」" if field else "文件最外层"
-            yield at("S202", f"{where_text}缺少必填字段「{key}」。{description}".rstrip())
+            yield at("S202", f"{where_text}缺少必填字段「{key}」。{description}".rstrip(), (*where, key))
+        return
+    if keyword == "type" and value is None:
+        yield at("S202", f"「{name}」没有填写内容；不需要填写时请删掉这一行。")
         return
     if keyword == "type":
-        yield at("S203", _type_message(name, value, error.validator_value))
+        yield at("S203", _type_message(name, value, display, error.validator_value))
         return
     if keyword == "enum":
         allowed = [str(v) for v in expected]
-        hint = suggest_value(_shown(value), allowed)
+        hint = suggest_value(display, allowed)
         yield at(
             "S204",
-            f"「{name}」填写的「{_shown(value)}」不在允许的取值中。{hint}可选：{'、'.join(allowed)}。",
+            f"「{name}」填写的「{display}」不在允许的取值中。{hint}可选：{'、'.join(allowed)}。",
         )
         return
     if keyword == "format" and error.validator_value == "date":
-        yield at("S205", f"「{name}」填写的「{_shown(value)}」不是有效日期：请写成 年-月-日，如 2019-06-05。")
+        yield at("S205", f"「{name}」填写的「{display}」不是有效日期：请写成 年-月-日，如 2019-06-05。")
         return
     if keyword == "pattern":
         description = schema.get("description", "") if isinstance(schema, dict) else ""
-        yield at("S206", f"「{name}」填写的「{_shown(value)}」格式不对。{description}")
+        yield at("S206", f"「{name}」填写的「{display}」格式不对。{description}")
         return
     if keyword in ("minLength",) and isinstance(value, str) and not value.strip():
         yield at("S202", f"「{name}」没有填写内容；不需要填写时请删掉这一行。")
         return
     if keyword in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        yield at(
-            "S207", f"「{name}」填写的 {_shown(value)} 超出范围（{_bound(keyword, error.validator_value)}）。"
-        )
+        yield at("S207", f"「{name}」填写的 {display} 超出范围（{_bound(keyword, error.validator_value)}）。")
         return
     if keyword == "minItems":
         yield at("S207", f"「{name}」至少要填写 {error.validator_value} 项。")
@@ -134,7 +155,7 @@ def _convert(path: str, error: ValidationError, where: JsonPath, locator: Locato
         yield at("S207", f"「{name}」最多填写 {error.validator_value} 项。")
         return
     if keyword == "minLength":
-        yield at("S207", f"「{name}」填写的「{_shown(value)}」太短（至少 {error.validator_value} 个字）。")
+        yield at("S207", f"「{name}」填写的「{display}」太短（至少 {error.validator_value} 个字）。")
         return
     if keyword == "maxLength":
         yield at("S207", f"「{name}」太长（最多 {error.validator_value} 个字），较长的说明可另附页。")
@@ -154,17 +175,18 @@ def _bound(keyword: str, bound: Any) -> str:
     }[keyword]
 
 
-def _type_message(name: str, value: Any, expected: Any) -> str:
+def _type_message(name: str, value: Any, display: str, expected: Any) -> str:
     wanted = expected if isinstance(expected, str) else "/".join(expected)
     wanted_text = _TYPE_NAMES.get(wanted, wanted)
     if value is None:
         return f"「{name}」没有填写内容；应填写{wanted_text}，不需要填写时请删掉这一行。"
     if wanted == "string" and isinstance(value, (int, float)) and not isinstance(value, bool):
-        return f'「{name}」填写的 {value} 被读成了数字：号码、编号、电话等要加英文引号，写成 "{value}"。'
+        quoted = "。" if display != str(value) else f'，写成 "{value}"。'
+        return f"「{name}」填写的 {display} 被读成了数字：号码、编号、电话等要加英文引号{quoted}"
     if wanted == "string" and isinstance(value, bool):
         return f"「{name}」应填写文字，不能是 true/false；如果确是文字请加引号。"
     if wanted in ("integer", "number") and isinstance(value, str):
-        return f"「{name}」应填写数字（不加引号），现在是「{_shown(value)}」。"
+        return f"「{name}」应填写数字（不加引号），现在是「{display}」。"
     if wanted == "boolean":
-        return f"「{name}」只能写 true（是）或 false（否），现在是「{_shown(value)}」。"
-    return f"「{name}」应为{wanted_text}，现在是「{_shown(value)}」。"
+        return f"「{name}」只能写 true（是）或 false（否），现在是「{display}」。"
+    return f"「{name}」应为{wanted_text}，现在是「{display}」。"

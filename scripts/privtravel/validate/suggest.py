@@ -31,15 +31,16 @@ def nearest(text: str, candidates: Sequence[str]) -> tuple[str | None, bool]:
     return None, False
 
 
-def suggest_key(key: str, known: Sequence[str]) -> str:
+def suggest_key(key: str, known: Sequence[str]) -> tuple[str | None, str]:
+    """The known key probably meant (if any) and a sentence saying so."""
     best, same = nearest(key, known)
     if best is not None and same:
-        return f"应写作「{best}」（注意全角/半角符号或繁简体）。"
+        return best, f"应写作「{best}」（注意全角/半角符号或繁简体）。"
     if best is not None:
-        return f"是不是要写「{best}」？"
+        return best, f"是不是要写「{best}」？"
     if known and len(known) <= 12:
-        return f"这里可以写的字段：{'、'.join(known)}。"
-    return "请对照填报指南检查字段名。"
+        return None, f"这里可以写的字段：{'、'.join(known)}。"
+    return None, "请对照填报指南检查字段名。"
 
 
 def suggest_value(value: str, allowed: Sequence[str]) -> str:

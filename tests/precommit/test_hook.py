@@ -1,0 +1,78 @@
+"""The pre-commit hook, for real: `git commit` of a broken declaration is refused with the message."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).parents[2]
+PRE_COMMIT = Path(sys.executable).parent / "pre-commit"
+
+
+def sh(cwd: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "人事科",
+        "GIT_AUTHOR_EMAIL": "hr@example.invalid",
+        "GIT_COMMITTER_NAME": "人事科",
+        "GIT_COMMITTER_EMAIL": "hr@example.invalid",
+        # environments are built once per machine, as on an HR workstation
+        "PRE_COMMIT_HOME": str(REPO / ".cache" / "pre-commit"),
+    }
+    return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, check=check)
+
+
+@pytest.fixture(scope="module")
+def clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's hook setup with the small test campaign, committed, hooks installed."""
+    root = tmp_path_factory.mktemp("hook") / "repo"
+    shutil.copytree(REPO / "tests" / "fixtures" / "mini", root)
+    for name in ("scripts", "schemas"):
+        shutil.copytree(REPO / name, root / name, symlinks=True, ignore=shutil.ignore_patterns("__pycache__"))
+    # only the declaration hook: the code hooks have nothing to check in this clone
+    config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = config["repos"][0]["hooks"]
+    config["repos"][0]["hooks"] = [h for h in hooks if h["id"] == "privtravel-check"]
+    (root / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config, allow_unicode=True))
+    sh(root, "git", "init", "-q", "-b", "main")
+    sh(root, "git", "add", "-A")
+    sh(root, "git", "commit", "-q", "--no-verify", "-m", "初始提交")
+    sh(root, str(PRE_COMMIT), "install")
+    return root
+
+
+def test_broken_declaration_is_refused_with_its_message(clone: Path) -> None:
+    report = clone / "submissions/srmyy/报告/0003-孙伟.yaml"
+    original = report.read_text(encoding="utf-8")
+    report.write_text(original.replace("签名日期: 2019-06-04", "签名日期: 2019-06-31"), encoding="utf-8")
+    sh(clone, "git", "add", "-A")
+    done = sh(clone, "git", "commit", "-m", "孙伟零报告", check=False)
+    out = done.stdout + done.stderr
+    assert done.returncode != 0
+    assert "submissions/srmyy/报告/0003-孙伟.yaml:7:7: F109 错误 [签名日期] 日期「2019-06-31」不存在" in out
+    assert sh(clone, "git", "log", "--oneline").stdout.count("\n") == 1, "nothing was committed"
+    report.write_text(original.replace("签名日期: 2019-06-04", "签名日期: 2019-06-05"), encoding="utf-8")
+    sh(clone, "git", "add", "-A")
+    done = sh(clone, "git", "commit", "-m", "孙伟零报告", check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Passed" in done.stdout + done.stderr
+
+
+def test_hook_pins_match_the_requirements() -> None:
+    pins = {}
+    for name in ("requirements.txt", "requirements-dev.txt"):
+        for line in (REPO / name).read_text().splitlines():
+            if "==" in line and not line.startswith("#"):
+                package, version = line.split("==")
+                pins[package.lower().replace("_", "-")] = version
+    config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    for hook in config["repos"][0]["hooks"]:
+        for dependency in hook.get("additional_dependencies", []):
+            package, version = dependency.split("==")
+            assert pins.get(package.lower().replace("_", "-")) == version, (hook["id"], dependency)
