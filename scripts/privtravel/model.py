@@ -289,6 +289,72 @@ class Response:
     src: Src
 
 
+ASPECTS = ("应建尽建", "应备尽备", "应交尽交", "应审尽审", "应查尽查", "应处尽处")
+ASPECT_OK = "符合要求"
+RECTIFIED = "已完成"
+
+
+@dataclass(frozen=True, slots=True)
+class Inspector:
+    name: str
+    body: str
+    post: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AspectVerdict:
+    aspect: str  # one of ASPECTS
+    verdict: str  # 符合要求 | 存在问题
+    note: str | None
+    src: Src
+
+
+@dataclass(frozen=True, slots=True)
+class InspectionProblem:
+    id: str
+    aspect: str
+    description: str
+    evidence: tuple[str, ...]
+    serious: bool
+    circulated: bool  # 通报
+    deadline: dt.date | None  # 整改期限 set by the inspection group
+    person_ids: tuple[str, ...]
+    src: Src
+
+
+@dataclass(frozen=True, slots=True)
+class Inspection:
+    """The 专项检查组's record of one unit (inspections/<单位代码>.yaml)."""
+
+    unit: str
+    date: dt.date
+    inspectors: tuple[Inspector, ...]
+    aspects: tuple[AspectVerdict, ...]
+    problems: tuple[InspectionProblem, ...]
+    src: Src
+
+
+@dataclass(frozen=True, slots=True)
+class Rectification:
+    """One 整改 item of a unit, answering one inspection problem (submissions/<单位>/整改.yaml)."""
+
+    id: str
+    problem_id: str
+    measure: str
+    owner_name: str
+    owner_post: str
+    due: dt.date  # 完成时限
+    status: str  # 未开始 | 整改中 | 已完成
+    outcome: str | None
+    proof: tuple[str, ...]
+    closed: dt.date | None  # 完成日期
+    src: Src
+
+    @property
+    def done(self) -> bool:
+        return self.status == RECTIFIED
+
+
 @dataclass(slots=True)
 class UnitData:
     """Everything one unit has declared.  A file that failed validation contributes nothing."""
@@ -310,3 +376,6 @@ class UnitData:
     approvals_src: Src | None = None
     cases_src: Src | None = None
     responses_src: Src | None = None
+    inspection: Inspection | None = None
+    rectifications: list[Rectification] = field(default_factory=list)
+    rectifications_src: Src | None = None

@@ -8,14 +8,19 @@ from typing import Any
 from privtravel.model import (
     Accountable,
     Approval,
+    AspectVerdict,
     Campaign,
     Case,
     CrosscheckSettings,
     CustodyItem,
     Handling,
     HeldDocument,
+    Inspection,
+    InspectionProblem,
+    Inspector,
     Loan,
     Opinion,
+    Rectification,
     Removal,
     Report,
     Response,
@@ -292,4 +297,50 @@ def responses(data: dict[str, Any], src: Src) -> list[Response]:
             src=src.at("说明", i),
         )
         for i, r in enumerate(data["说明"])
+    ]
+
+
+def inspection(data: dict[str, Any], src: Src) -> Inspection:
+    return Inspection(
+        unit=data["单位代码"],
+        date=_d(data["检查日期"]),
+        inspectors=tuple(Inspector(m["姓名"], m["单位"], m.get("职务")) for m in data["检查组"]),
+        aspects=tuple(
+            AspectVerdict(aspect, v["结论"], v.get("说明"), src.at("检查情况", aspect))
+            for aspect, v in data["检查情况"].items()
+        ),
+        problems=tuple(
+            InspectionProblem(
+                id=p["问题编号"],
+                aspect=p["方面"],
+                description=p["问题描述"],
+                evidence=tuple(p["证据"]),
+                serious=p["严重"],
+                circulated=p["通报"],
+                deadline=_od(p.get("整改期限")),
+                person_ids=tuple(p.get("涉及人员", ())),
+                src=src.at("问题", i),
+            )
+            for i, p in enumerate(data["问题"])
+        ),
+        src=src,
+    )
+
+
+def rectifications(data: dict[str, Any], src: Src) -> list[Rectification]:
+    return [
+        Rectification(
+            id=r["整改编号"],
+            problem_id=r["问题编号"],
+            measure=r["整改措施"],
+            owner_name=r["责任人"]["姓名"],
+            owner_post=r["责任人"]["职务"],
+            due=_d(r["完成时限"]),
+            status=r["整改状态"],
+            outcome=r.get("完成情况"),
+            proof=tuple(r.get("完成证明", ())),
+            closed=_od(r.get("完成日期")),
+            src=src.at("整改", i),
+        )
+        for i, r in enumerate(data["整改"])
     ]

@@ -10,6 +10,8 @@ submissions/<单位代码>/违规问题.yaml         违规违纪问题及处理
 submissions/<单位代码>/核查说明.yaml         对比对核查发现的问题逐项说明（核实无问题或已查实）
 police/持证信息.csv|.xlsx                   公安机关提供的持证信息（不发布到看板）
 police/出入境记录.csv|.xlsx                 公安机关提供的出入境记录（不发布到看板）
+submissions/<单位代码>/整改.yaml             对集中检查指出问题的整改措施（本单位填写）
+inspections/<单位代码>.yaml                  专项检查组的集中检查情况（检查组填写，单位不能修改）
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ class Kind(StrEnum):
     APPROVALS = "approvals"
     CASES = "cases"
     RESPONSES = "responses"
+    INSPECTION = "inspection"
+    RECTIFICATION = "rectification"
 
     @property
     def schema_file(self) -> str:
@@ -47,6 +51,8 @@ KIND_LABELS = {
     Kind.APPROVALS: "因私出国（境）审批",
     Kind.CASES: "违规违纪问题及处理",
     Kind.RESPONSES: "比对核查说明",
+    Kind.INSPECTION: "集中检查情况",
+    Kind.RECTIFICATION: "整改情况",
 }
 
 CAMPAIGN_FILE = "campaign.yaml"
@@ -62,7 +68,10 @@ UNIT_FILES: dict[str, Kind] = {
     "审批.yaml": Kind.APPROVALS,
     "违规问题.yaml": Kind.CASES,
     "核查说明.yaml": Kind.RESPONSES,
+    "整改.yaml": Kind.RECTIFICATION,
 }
+# The inspection group's records live outside submissions/: a unit's merge request cannot change them.
+INSPECTIONS = "inspections"
 SCHEMA_DIR = "schemas"
 
 
@@ -81,6 +90,8 @@ def classify(rel: str) -> Place | None:
         return Place(UNIT_FILES[parts[2]], parts[1])
     if len(parts) == 4 and parts[0] == SUBMISSIONS and parts[2] == REPORTS_DIR and parts[3].endswith(".yaml"):
         return Place(Kind.REPORT, parts[1])
+    if len(parts) == 2 and parts[0] == INSPECTIONS and parts[1].endswith(".yaml"):
+        return Place(Kind.INSPECTION, parts[1].removesuffix(".yaml"))
     return None
 
 
@@ -90,6 +101,17 @@ def unit_of(rel: str) -> str | None:
     if len(parts) >= 3 and parts[0] == SUBMISSIONS:
         return parts[1]
     return None
+
+
+def subject_of(rel: str) -> str | None:
+    """The unit a declaration is about: its own folder, or the unit an inspection file names.
+
+    Unlike ``unit_of`` (the folder a unit owns and may change), this also covers inspections/.
+    """
+    parts = PurePosixPath(rel).parts
+    if len(parts) == 2 and parts[0] == INSPECTIONS and parts[1].endswith(".yaml"):
+        return parts[1].removesuffix(".yaml")
+    return unit_of(rel)
 
 
 def schema_comment(rel: str, kind: Kind) -> str:

@@ -14,6 +14,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from privtravel.campaignops import inspection_pages
 from privtravel.commands.check import check_repository
 from privtravel.diagnostics import Diagnostic, FatalError
 from privtravel.load.layout import unit_of
@@ -66,7 +67,11 @@ def write_pages(root: Path, docs: Path, today: dt.date) -> tuple[Campaign, list[
     commits_by_unit = audit.by_unit(commits)
 
     write = _writer(docs)
-    write("index.md", overview.overview(campaign, statuses, source, today))
+    rectification = inspection_pages.overview_section(
+        inspection_pages.progress(repo, today), today, len(campaign.units)
+    )
+    write("index.md", overview.overview(campaign, statuses, source, today) + "\n" + rectification)
+    write("inspection.md", inspection_pages.page(repo, today))
     by_region: dict[str, list[Any]] = {region: [] for region in campaign.regions}
     for status in statuses:
         config = status.config
@@ -81,6 +86,7 @@ def write_pages(root: Path, docs: Path, today: dt.date) -> tuple[Campaign, list[
     nav = [
         {"总览": "index.md"},
         {"单位": [{region: pages} for region, pages in by_region.items() if pages]},
+        {"集中检查": "inspection.md"},
         {"审计记录": "audit.md"},
         {"填报指南": [{"检查提示代码": "guide/codes.md"}]},
     ]
