@@ -13,11 +13,12 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from privtravel import __version__
-from privtravel.commands import check, police_report, remind, site, stats
+from privtravel.commands import check, crosscheck, police_report, remind, site, stats
 from privtravel.diagnostics import FatalError
 
 COMMANDS: dict[str, ModuleType] = {
     "check": check,
+    "crosscheck": crosscheck,
     "site": site,
     "remind": remind,
     "police-report": police_report,

@@ -42,6 +42,18 @@ class StatsOptions:
 
 
 @dataclass(frozen=True, slots=True)
+class CrosscheckSettings:
+    """campaign.yaml 比对核查: the data date, tolerances and limits of the cross-check."""
+
+    data_date: dt.date | None = None  # None: the latest date in the police crossings
+    exit_early_days: int = 0
+    entry_late_days: int = 0
+    stay_limit_days: int | None = None  # None: no limit
+    hk_macao_stay_limit_days: int | None = None
+    trips_per_year: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Campaign:
     name: str
     year: int
@@ -62,6 +74,7 @@ class Campaign:
     src: Src
     demo: bool = False
     stats: StatsOptions = StatsOptions()
+    crosscheck: CrosscheckSettings = CrosscheckSettings()
 
     def unit(self, code: str) -> UnitConfig | None:
         for unit in self.units:
@@ -272,6 +285,22 @@ class Case:
     src: Src
 
 
+RESPONSE_CLEARED = "核实无问题"
+RESPONSE_CONFIRMED = "已查实"
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    """A unit's answer to one cross-check finding, named by the finding's stable key."""
+
+    key: str
+    verdict: str  # RESPONSE_CLEARED or RESPONSE_CONFIRMED
+    reason: str | None
+    case_id: str | None
+    date: dt.date | None
+    src: Src
+
+
 ASPECTS = ("应建尽建", "应备尽备", "应交尽交", "应审尽审", "应查尽查", "应处尽处")
 ASPECT_OK = "符合要求"
 RECTIFIED = "已完成"
@@ -349,6 +378,7 @@ class UnitData:
     custody: list[CustodyItem] = field(default_factory=list)
     approvals: list[Approval] = field(default_factory=list)
     cases: list[Case] = field(default_factory=list)
+    responses: list[Response] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     invalid_files: list[str] = field(default_factory=list)
     # person ids named by report files that failed validation (so they are not "missing")
@@ -357,6 +387,7 @@ class UnitData:
     custody_src: Src | None = None
     approvals_src: Src | None = None
     cases_src: Src | None = None
+    responses_src: Src | None = None
     inspection: Inspection | None = None
     rectifications: list[Rectification] = field(default_factory=list)
     rectifications_src: Src | None = None

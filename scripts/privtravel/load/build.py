@@ -11,6 +11,7 @@ from privtravel.model import (
     AspectVerdict,
     Campaign,
     Case,
+    CrosscheckSettings,
     CustodyItem,
     Handling,
     HeldDocument,
@@ -22,6 +23,7 @@ from privtravel.model import (
     Rectification,
     Removal,
     Report,
+    Response,
     RosterChange,
     RosterPerson,
     Rule,
@@ -75,6 +77,7 @@ def campaign(data: dict[str, Any], src: Src) -> Campaign:
         src=src,
         demo=data.get("示例数据", False),
         stats=stats_options(data.get("统计口径", {})),
+        crosscheck=crosscheck_settings(data.get("比对核查", {})),
     )
 
 
@@ -86,6 +89,18 @@ def stats_options(data: dict[str, Any]) -> StatsOptions:
         cases_counted_by=data.get("违规问题计数", defaults.cases_counted_by),
         registered_by=data.get("实备以", defaults.registered_by),
         accountable_handled=data.get("处理人数含责任追究", defaults.accountable_handled),
+    )
+
+
+def crosscheck_settings(data: dict[str, Any]) -> CrosscheckSettings:
+    defaults = CrosscheckSettings()
+    return CrosscheckSettings(
+        data_date=_od(data.get("公安数据日期")),
+        exit_early_days=data.get("出境提前容许天数", defaults.exit_early_days),
+        entry_late_days=data.get("入境推迟容许天数", defaults.entry_late_days),
+        stay_limit_days=data.get("在外停留天数上限"),
+        hk_macao_stay_limit_days=data.get("港澳停留天数上限"),
+        trips_per_year=data.get("每年出国境次数上限"),
     )
 
 
@@ -282,6 +297,20 @@ def cases(data: dict[str, Any], src: Src) -> list[Case]:
             )
         )
     return out
+
+
+def responses(data: dict[str, Any], src: Src) -> list[Response]:
+    return [
+        Response(
+            key=r["核查项"],
+            verdict=r["核查结论"],
+            reason=r.get("理由"),
+            case_id=r.get("问题编号"),
+            date=_od(r.get("说明日期")),
+            src=src.at("说明", i),
+        )
+        for i, r in enumerate(data["说明"])
+    ]
 
 
 def inspection(data: dict[str, Any], src: Src) -> Inspection:

@@ -7,9 +7,11 @@ submissions/<单位代码>/报告/<编号>-<姓名>.yaml  每人一份附件1报
 submissions/<单位代码>/证件保管.yaml         证件保管登记册（交存、领用、交回）
 submissions/<单位代码>/审批.yaml             因私出国（境）审批
 submissions/<单位代码>/违规问题.yaml         违规违纪问题及处理
+submissions/<单位代码>/核查说明.yaml         对比对核查发现的问题逐项说明（核实无问题或已查实）
+police/持证信息.csv|.xlsx                   公安机关提供的持证信息（不发布到看板）
+police/出入境记录.csv|.xlsx                 公安机关提供的出入境记录（不发布到看板）
 submissions/<单位代码>/整改.yaml             对集中检查指出问题的整改措施（本单位填写）
 inspections/<单位代码>.yaml                  专项检查组的集中检查情况（检查组填写，单位不能修改）
-police/                                    公安机关提供的数据（不发布到看板）
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ class Kind(StrEnum):
     CUSTODY = "custody"
     APPROVALS = "approvals"
     CASES = "cases"
+    RESPONSES = "responses"
     INSPECTION = "inspection"
     RECTIFICATION = "rectification"
 
@@ -47,6 +50,7 @@ KIND_LABELS = {
     Kind.CUSTODY: "证件保管登记册",
     Kind.APPROVALS: "因私出国（境）审批",
     Kind.CASES: "违规违纪问题及处理",
+    Kind.RESPONSES: "比对核查说明",
     Kind.INSPECTION: "集中检查情况",
     Kind.RECTIFICATION: "整改情况",
 }
@@ -55,12 +59,15 @@ CAMPAIGN_FILE = "campaign.yaml"
 SUBMISSIONS = "submissions"
 REPORTS_DIR = "报告"
 POLICE_DIR = "police"
+POLICE_HOLDINGS = "持证信息"  # police/持证信息.csv or .xlsx
+POLICE_CROSSINGS = "出入境记录"  # police/出入境记录.csv or .xlsx
 UNIT_FILES: dict[str, Kind] = {
     "单位.yaml": Kind.UNIT,
     "登记备案.yaml": Kind.ROSTER,
     "证件保管.yaml": Kind.CUSTODY,
     "审批.yaml": Kind.APPROVALS,
     "违规问题.yaml": Kind.CASES,
+    "核查说明.yaml": Kind.RESPONSES,
     "整改.yaml": Kind.RECTIFICATION,
 }
 # The inspection group's records live outside submissions/: a unit's merge request cannot change them.

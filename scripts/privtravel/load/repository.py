@@ -160,6 +160,9 @@ def _load_file(root: Path, rel: str, unit: UnitData, max_bytes: int, result: Res
     elif place.kind is Kind.CASES:
         unit.cases = build.cases(data, src)
         unit.cases_src = src
+    elif place.kind is Kind.RESPONSES:
+        unit.responses = build.responses(data, src)
+        unit.responses_src = src
     elif place.kind is Kind.INSPECTION:
         unit.inspection = build.inspection(data, src)
     elif place.kind is Kind.RECTIFICATION:
