@@ -13,7 +13,6 @@ from typing import Any
 
 import pytest
 from campaign_builder import Campaign, base, new, person, report, variant
-
 from conftest import figures
 
 REGION = {"a1": "地区:甲地区", "a2": "地区:甲地区", "b1": "地区:乙地区"}
