@@ -16,9 +16,10 @@ from privtravel.diagnostics import JsonPath
 class Src:
     path: str
     where: JsonPath = ()
+    line: int = field(default=0, compare=False)  # 1-based, of the record; 0 when unknown
 
     def at(self, *more: str | int) -> Src:
-        return Src(self.path, (*self.where, *more))
+        return Src(self.path, (*self.where, *more), self.line)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
+from privtravel.diagnostics import JsonPath
 from privtravel.model import (
     Accountable,
     Approval,
@@ -37,6 +41,25 @@ from privtravel.model import (
 
 DEFAULT_MAX_FILE_KB = 1024
 
+# The line of every list item of the file being built, so that each record's Src knows its line
+# (provenance and messages need it, and re-reading files later would cost minutes at scale).
+_positions: ContextVar[dict[JsonPath, int]] = ContextVar("positions", default={})  # noqa: B039
+
+
+@contextmanager
+def positions(found: dict[JsonPath, int]) -> Iterator[None]:
+    token = _positions.set(found)
+    try:
+        yield
+    finally:
+        _positions.reset(token)
+
+
+def _at(src: Src, *more: str | int) -> Src:
+    where = (*src.where, *more)
+    return Src(src.path, where, _positions.get().get(where, src.line))
+
+
 _d = dt.date.fromisoformat
 
 
@@ -53,7 +76,7 @@ def campaign(data: dict[str, Any], src: Src) -> Campaign:
             name=u["名称"],
             region=u["地区"],
             owners=tuple(u.get("填报人员", ())),
-            src=src.at("单位", i),
+            src=_at(src, "单位", i),
         )
         for i, u in enumerate(data["单位"])
     )
@@ -116,7 +139,7 @@ def unit_profile(data: dict[str, Any], src: Src) -> UnitProfile:
                 r.get("文号"),
                 _d(r["出台时间"]),
                 _od(r.get("最近修订时间")),
-                src.at("管理制度", i),
+                _at(src, "管理制度", i),
             )
             for i, r in enumerate(data["管理制度"])
         ),
@@ -134,7 +157,7 @@ def unit_profile(data: dict[str, Any], src: Src) -> UnitProfile:
 def roster(data: dict[str, Any], src: Src) -> list[RosterPerson]:
     people = []
     for i, p in enumerate(data["人员"]):
-        at = src.at("人员", i)
+        at = _at(src, "人员", i)
         people.append(
             RosterPerson(
                 id=p["编号"],
@@ -154,7 +177,7 @@ def roster(data: dict[str, Any], src: Src) -> list[RosterPerson]:
                         _od(c.get("报送公安日期")),
                         _od(c.get("公安入库日期")),
                         c.get("说明"),
-                        at.at("变动记录", j),
+                        _at(at, "变动记录", j),
                     )
                     for j, c in enumerate(p["变动记录"])
                 ),
@@ -179,7 +202,7 @@ def report(data: dict[str, Any], src: Src) -> Report:
                 _d(d["有效期至"]),
                 d["保管机构"],
                 d.get("备注"),
-                src.at("持有证件", i),
+                _at(src, "持有证件", i),
             )
             for i, d in enumerate(data.get("持有证件", ()))
         ),
@@ -192,7 +215,7 @@ def report(data: dict[str, Any], src: Src) -> Report:
                 t["审批机构"],
                 t.get("审批编号"),
                 t.get("备注"),
-                src.at("出国境情况", i),
+                _at(src, "出国境情况", i),
             )
             for i, t in enumerate(data.get("出国境情况", ()))
         ),
@@ -207,7 +230,7 @@ def report(data: dict[str, Any], src: Src) -> Report:
 def custody(data: dict[str, Any], src: Src) -> list[CustodyItem]:
     items = []
     for i, c in enumerate(data["证件"]):
-        at = src.at("证件", i)
+        at = _at(src, "证件", i)
         removal = c.get("移出保管")
         items.append(
             CustodyItem(
@@ -222,7 +245,7 @@ def custody(data: dict[str, Any], src: Src) -> list[CustodyItem]:
                         loan["审批编号"],
                         _od(loan.get("交回日期")),
                         loan.get("经办人"),
-                        at.at("领用记录", j),
+                        _at(at, "领用记录", j),
                     )
                     for j, loan in enumerate(c.get("领用记录", ()))
                 ),
@@ -259,7 +282,7 @@ def approvals(data: dict[str, Any], src: Src) -> list[Approval]:
                 approver=a.get("审批人"),
                 approved_on=_od(a.get("审批日期")),
                 note=a.get("备注"),
-                src=src.at("审批", i),
+                src=_at(src, "审批", i),
             )
         )
     return out
@@ -268,7 +291,7 @@ def approvals(data: dict[str, Any], src: Src) -> list[Approval]:
 def cases(data: dict[str, Any], src: Src) -> list[Case]:
     out = []
     for i, c in enumerate(data["问题"]):
-        at = src.at("问题", i)
+        at = _at(src, "问题", i)
         out.append(
             Case(
                 id=c["问题编号"],
@@ -278,7 +301,9 @@ def cases(data: dict[str, Any], src: Src) -> list[Case]:
                 found_on=_d(c["发现日期"]),
                 found_by=c["发现途径"],
                 handlings=tuple(
-                    Handling(h["处理方式"], _d(h["决定日期"]), h["决定机关"], h.get("文号"), at.at("处理", j))
+                    Handling(
+                        h["处理方式"], _d(h["决定日期"]), h["决定机关"], h.get("文号"), _at(at, "处理", j)
+                    )
                     for j, h in enumerate(c.get("处理", ()))
                 ),
                 accountable=tuple(
@@ -289,7 +314,7 @@ def cases(data: dict[str, Any], src: Src) -> list[Case]:
                         r["责任"],
                         r["处理方式"],
                         _d(r["决定日期"]),
-                        at.at("责任追究", j),
+                        _at(at, "责任追究", j),
                     )
                     for j, r in enumerate(c.get("责任追究", ()))
                 ),
@@ -307,7 +332,7 @@ def responses(data: dict[str, Any], src: Src) -> list[Response]:
             reason=r.get("理由"),
             case_id=r.get("问题编号"),
             date=_od(r.get("说明日期")),
-            src=src.at("说明", i),
+            src=_at(src, "说明", i),
         )
         for i, r in enumerate(data["说明"])
     ]
@@ -319,7 +344,7 @@ def inspection(data: dict[str, Any], src: Src) -> Inspection:
         date=_d(data["检查日期"]),
         inspectors=tuple(Inspector(m["姓名"], m["单位"], m.get("职务")) for m in data["检查组"]),
         aspects=tuple(
-            AspectVerdict(aspect, v["结论"], v.get("说明"), src.at("检查情况", aspect))
+            AspectVerdict(aspect, v["结论"], v.get("说明"), _at(src, "检查情况", aspect))
             for aspect, v in data["检查情况"].items()
         ),
         problems=tuple(
@@ -332,7 +357,7 @@ def inspection(data: dict[str, Any], src: Src) -> Inspection:
                 circulated=p["通报"],
                 deadline=_od(p.get("整改期限")),
                 person_ids=tuple(p.get("涉及人员", ())),
-                src=src.at("问题", i),
+                src=_at(src, "问题", i),
             )
             for i, p in enumerate(data["问题"])
         ),
@@ -353,7 +378,7 @@ def rectifications(data: dict[str, Any], src: Src) -> list[Rectification]:
             outcome=r.get("完成情况"),
             proof=tuple(r.get("完成证明", ())),
             closed=_od(r.get("完成日期")),
-            src=src.at("整改", i),
+            src=_at(src, "整改", i),
         )
         for i, r in enumerate(data["整改"])
     ]

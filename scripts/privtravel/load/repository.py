@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from privtravel.diagnostics import Diagnostic, FatalError, Result
+from privtravel.diagnostics import Diagnostic, FatalError, JsonPath, Result
 from privtravel.load import build, yaml_strict
 from privtravel.load.layout import (
     CAMPAIGN_FILE,
@@ -51,7 +51,12 @@ def discover(root: Path) -> list[str]:
 
 
 def load_declaration(
-    root: Path, rel: str, kind: Kind, max_bytes: int, result: Result
+    root: Path,
+    rel: str,
+    kind: Kind,
+    max_bytes: int,
+    result: Result,
+    positions: dict[JsonPath, int] | None = None,
 ) -> dict[str, Any] | None:
     """Load one file; every problem goes into ``result``; returns data only if it is valid."""
     try:
@@ -77,6 +82,8 @@ def load_declaration(
         return None
     if not loaded.ok:
         return None
+    if positions is not None:
+        positions.update(loaded.positions)
     data: dict[str, Any] = loaded.data
     return data
 
@@ -125,13 +132,14 @@ def _load_file(root: Path, rel: str, unit: UnitData, max_bytes: int, result: Res
         return
     if place.kind is not Kind.INSPECTION:  # the inspection group's file is not one the unit submitted
         unit.files.append(rel)
-    data = load_declaration(root, rel, place.kind, max_bytes, result)
+    found: dict[JsonPath, int] = {}
+    data = load_declaration(root, rel, place.kind, max_bytes, result, found)
     if data is None:
         unit.invalid_files.append(rel)
         if place.kind is Kind.REPORT:
             unit.unreadable_report_ids.add(PurePosixPath(rel).stem.split("-", 1)[0])
         return
-    src = Src(rel)
+    src = Src(rel, (), 1)
     declared_unit = data.get("单位代码")
     if declared_unit != unit.code:
         where = "文件名" if place.kind is Kind.INSPECTION else "所在文件夹"
@@ -144,28 +152,33 @@ def _load_file(root: Path, rel: str, unit: UnitData, max_bytes: int, result: Res
                 json_path=("单位代码",),
             )
         )
-    if place.kind is Kind.UNIT:
+    with build.positions(found):
+        _build(place.kind, data, src, unit)
+
+
+def _build(kind: Kind, data: dict[str, Any], src: Src, unit: UnitData) -> None:
+    if kind is Kind.UNIT:
         unit.profile = build.unit_profile(data, src)
-    elif place.kind is Kind.ROSTER:
+    elif kind is Kind.ROSTER:
         unit.roster = build.roster(data, src)
         unit.roster_src = src
-    elif place.kind is Kind.REPORT:
+    elif kind is Kind.REPORT:
         unit.reports.append(build.report(data, src))
-    elif place.kind is Kind.CUSTODY:
+    elif kind is Kind.CUSTODY:
         unit.custody = build.custody(data, src)
         unit.custody_src = src
-    elif place.kind is Kind.APPROVALS:
+    elif kind is Kind.APPROVALS:
         unit.approvals = build.approvals(data, src)
         unit.approvals_src = src
-    elif place.kind is Kind.CASES:
+    elif kind is Kind.CASES:
         unit.cases = build.cases(data, src)
         unit.cases_src = src
-    elif place.kind is Kind.RESPONSES:
+    elif kind is Kind.RESPONSES:
         unit.responses = build.responses(data, src)
         unit.responses_src = src
-    elif place.kind is Kind.INSPECTION:
+    elif kind is Kind.INSPECTION:
         unit.inspection = build.inspection(data, src)
-    elif place.kind is Kind.RECTIFICATION:
+    elif kind is Kind.RECTIFICATION:
         unit.rectifications = build.rectifications(data, src)
         unit.rectifications_src = src
 

@@ -24,11 +24,14 @@ def refs(stats: Statistics) -> Iterable[Ref]:
 
 
 def lines(root: Path, cited: Iterable[Ref]) -> Lines:
-    """The line of every cited record, composing each cited file once."""
+    """The line of every cited record: known since loading, else found by composing the file once."""
     by_path: dict[str, set[JsonPath]] = defaultdict(set)
-    for ref in cited:
-        by_path[ref.src.path].add(ref.src.where)
     out: Lines = {}
+    for ref in cited:
+        if ref.src.line:
+            out[(ref.src.path, ref.src.where)] = ref.src.line
+        else:
+            by_path[ref.src.path].add(ref.src.where)
     for path in sorted(by_path):
         try:
             text = (root / path).read_bytes().decode("utf-8-sig")
