@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from privtravel import __version__
-from privtravel.commands import check, crosscheck, police_report, remind, site, stats
+from privtravel.commands import check, crosscheck, export, import_, police_report, remind, site, stats, template
 from privtravel.diagnostics import FatalError
 
 COMMANDS: dict[str, ModuleType] = {
@@ -23,6 +23,9 @@ COMMANDS: dict[str, ModuleType] = {
     "remind": remind,
     "police-report": police_report,
     "stats": stats,
+    "template": template,
+    "import": import_,
+    "export": export,
 }
 
 
