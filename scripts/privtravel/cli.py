@@ -13,7 +13,18 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from privtravel import __version__
-from privtravel.commands import check, crosscheck, export, import_, police_report, remind, site, stats, template
+from privtravel.commands import (
+    check,
+    crosscheck,
+    export,
+    forms,
+    import_,
+    police_report,
+    remind,
+    site,
+    stats,
+    template,
+)
 from privtravel.diagnostics import FatalError
 
 COMMANDS: dict[str, ModuleType] = {
@@ -26,6 +37,7 @@ COMMANDS: dict[str, ModuleType] = {
     "template": template,
     "import": import_,
     "export": export,
+    "forms": forms,
 }
 
 

@@ -32,6 +32,8 @@ def run(args: argparse.Namespace) -> int:
     errors = len(outcome.errors)
     warnings = len(outcome.problems) - errors
     if outcome.plan is None:
+        if not outcome.rules_checked:
+            print("改正以上错误后，还会检查单位内的规则（日期先后、编号引用、报告类型等）。")
         print(
             f"读取了 {outcome.rows} 行：{errors} 个错误，{warnings} 个警告。没有写入任何文件，请改正后重新导入。"
         )

@@ -22,6 +22,7 @@ NO = "否"
 CHECKED = frozenset({"是", "√", "✓", "✔", "☑"})
 UNCHECKED = frozenset({"否"})
 LIST_SEPARATOR = "、"
+EXCEL_FIRST_DAY = dt.date(1900, 3, 1)
 _SPLIT = re.compile(r"[、,，;；\n]")
 _DATE_PARTS = re.compile(r"(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?")
 _DATE_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
@@ -169,7 +170,8 @@ def written(column: Column, value: Any) -> Any:
     if column.option is not None:
         return YES if column.option in value else None
     if kind is FieldType.DATE:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
+        return day if day >= EXCEL_FIRST_DAY else value  # Excel has no dates before 1900: text
     if kind is FieldType.BOOL:
         return YES if value else NO
     if kind is FieldType.LIST:

@@ -29,6 +29,7 @@ class Outcome:
     problems: list[Problem] = field(default_factory=list)
     plan: Plan | None = None  # None when errors kept anything from being written
     rows: int = 0
+    rules_checked: bool = False
 
     @property
     def errors(self) -> list[Problem]:
@@ -65,10 +66,9 @@ def run(root: Path, campaign: Campaign, workbook: Path, *, unit: str | None, wri
                 unit_data.unreadable_report_ids.add(PurePosixPath(rel).stem.split("-", 1)[0])
             continue
         _add(unit_data, kind, data, rel)
-    taken = {p.place for p in outcome.problems if p.error and p.place is not None}
-    for problem in rule_problems(rules.check_unit(campaign, unit_data), extracted.cellmap):
-        if problem.place is None or problem.place not in taken:
-            outcome.problems.append(problem)
+    if not outcome.errors:  # rules on partial data would report what is missing only for now
+        outcome.problems.extend(rule_problems(rules.check_unit(campaign, unit_data), extracted.cellmap))
+        outcome.rules_checked = True
     _sorted(outcome)
     if outcome.errors:
         return outcome

@@ -299,6 +299,9 @@ class _Reader:
         key_index = next((i for i, c in columns.items() if c.path == (key,)), 0)
         place = Place(sheet.name, number, key_index + 1)
         if not isinstance(value, str):
+            # no usable key: its child rows cannot be attached, so "no child rows" is not news
+            for child in sheet.children:
+                self.out.mark_bad(row.rel, (*row.path, layout().sheet(child).spec.array[-1]))
             return
         registry = self.keys.setdefault(sheet.name, {})
         if value in registry:

@@ -84,8 +84,8 @@ def _intro(sheet: Sheet) -> str:
 
 def set_value(cell: Cell | MergedCell, value: Any) -> None:
     cell.value = value
-    if isinstance(value, str) and value.startswith("="):
-        cell.data_type = "s"  # text that looks like a formula stays text
+    if isinstance(value, str):
+        cell.data_type = "s"  # text that looks like a formula (=…) or an error (#N/A) stays text
 
 
 def _guide(ws: Worksheet, lines: list[tuple[str, str]]) -> None:
