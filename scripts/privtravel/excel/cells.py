@@ -175,6 +175,10 @@ def written(column: Column, value: Any) -> Any:
     if kind is FieldType.BOOL:
         return YES if value else NO
     if kind is FieldType.LIST:
+        for item in value:
+            problem = list_item_problem(item)
+            if problem is not None:
+                raise CellError(f"「{column.label}」{problem}")
         return LIST_SEPARATOR.join(value)
     return value
 

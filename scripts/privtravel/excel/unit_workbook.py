@@ -7,6 +7,7 @@ from pathlib import Path
 
 from privtravel.diagnostics import FatalError, Result
 from privtravel.excel import unitdocs, workbook_write
+from privtravel.excel.cells import CellError
 from privtravel.excel.save import save
 from privtravel.excel.unitdocs import UnitDocs
 from privtravel.load import repository
@@ -43,7 +44,11 @@ def stamp(campaign: Campaign) -> dt.datetime:
 def write(root: Path, campaign: Campaign, code: str, out: Path) -> UnitDocs:
     name = unit_name(campaign, code)
     docs = load_clean(root, campaign, code)
-    save(workbook_write.build(campaign, name, docs), out, stamp(campaign))
+    try:
+        book = workbook_write.build(campaign, name, docs)
+    except CellError as exc:
+        raise FatalError(f"单位「{code}」的内容无法写入表格：{exc}") from None
+    save(book, out, stamp(campaign))
     return docs
 
 

@@ -8,6 +8,7 @@ a cell that cannot be read is reported and left out, and the caller writes nothi
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Iterable
 from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import cache
@@ -161,6 +162,7 @@ class _Reader:
             filled = self._cell(row, column, place, raw)
             if filled and column.path[0] not in prefilled:
                 content = True
+        _empty_required_lists(obj, sheet.columns)
         if content or Kind.UNIT in self.existing:
             self.out.rows_read += 1
             _init_required_lists(Kind.UNIT, obj, ())
@@ -228,6 +230,7 @@ class _Reader:
                     continue
                 raw = values[index] if index < len(values) else None
                 self._cell(row, column, Place(sheet.name, number, index + 1), raw)
+            _empty_required_lists(row.obj, columns.values())
             self._register(sheet, row, number, values, columns)
 
     def _target(
@@ -387,6 +390,18 @@ class _Reader:
             return True
         _set(row.obj, column.path, value)
         return True
+
+
+def _empty_required_lists(obj: Data, columns: Iterable[Column]) -> None:
+    """A blank cell of a required list means an empty list (专人: none designated), not a gap."""
+    for column in columns:
+        if column.field.type not in (FieldType.LIST, FieldType.MULTI) or not column.field.required:
+            continue
+        holder: Any = obj
+        for part in column.path[:-1]:
+            holder = holder.get(part) if isinstance(holder, dict) else None
+        if isinstance(holder, dict):
+            holder.setdefault(column.path[-1], [])
 
 
 def _text(values: list[Any], index: int) -> str:
