@@ -321,16 +321,18 @@ class _Reader:
     def _report_rel(self, sheet: Sheet, number: int, values: list[Any], columns: dict[int, Column]) -> str:
         """The report's file, named 编号-姓名.yaml from the row (a placeholder while they are wrong)."""
         found: dict[str, Any] = {}
+        name_place = Place(sheet.name, number, 1)
         for index, column in columns.items():
             if column.path in (("编号",), ("姓名",)) and index < len(values):
+                if column.path == ("姓名",):
+                    name_place = Place(sheet.name, number, index + 1)
                 with suppress(cells.CellError):  # reported when the cell itself is read
                     found[column.path[0]] = cells.read(column, values[index])
         ident, name = found.get("编号"), found.get("姓名")
         if isinstance(ident, str) and isinstance(name, str):
             if _BAD_FILE_CHARS & set(name) or name.startswith("."):
                 self.problem(
-                    Place(sheet.name, number, 1),
-                    f'姓名「{name}」含有不能用于文件名的字符（/ \\ : * ? " < > |）。',
+                    name_place, f'「姓名」「{name}」含有不能用于文件名的字符（/ \\ : * ? " < > |）。'
                 )
             else:
                 return report_rel(self.code, ident, name)
