@@ -106,26 +106,27 @@ def _guide(ws: Worksheet, lines: list[tuple[str, str]]) -> None:
 
 
 class _OptionLists:
-    """The hidden sheet the drop-down lists point at (no 255-character limit, commas allowed)."""
+    """The hidden last sheet the drop-down lists point at (no 255-character limit, commas allowed)."""
 
     def __init__(self, book: Workbook) -> None:
-        self.ws = book.create_sheet(OPTIONS_SHEET)
-        self.columns: dict[tuple[str, ...], str] = {}
+        self.book = book
+        self.lists: dict[tuple[str, ...], tuple[str, str]] = {}  # options → (title, range)
 
     def range_for(self, title: str, options: tuple[str, ...]) -> str:
-        ref = self.columns.get(options)
-        if ref is None:
-            col = len(self.columns) + 1
-            self.ws.cell(row=1, column=col, value=title)
-            for i, option in enumerate(options, start=2):
-                self.ws.cell(row=i, column=col, value=option)
-            letter = get_column_letter(col)
+        known = self.lists.get(options)
+        if known is None:
+            letter = get_column_letter(len(self.lists) + 1)
             ref = f"{quote_sheetname(OPTIONS_SHEET)}!${letter}$2:${letter}${len(options) + 1}"
-            self.columns[options] = ref
-        return ref
+            known = self.lists[options] = (title, ref)
+        return known[1]
 
     def finish(self) -> None:
-        self.ws.sheet_state = "hidden"
+        ws = self.book.create_sheet(OPTIONS_SHEET)
+        for col, (options, (title, _)) in enumerate(self.lists.items(), start=1):
+            ws.cell(row=1, column=col, value=title)
+            for row, option in enumerate(options, start=2):
+                set_value(ws.cell(row=row, column=col), option)
+        ws.sheet_state = "hidden"
 
 
 def _choices(column: Column) -> tuple[str, ...] | None:
