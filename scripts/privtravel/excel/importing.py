@@ -13,12 +13,13 @@ from pathlib import Path, PurePosixPath
 from privtravel import rules
 from privtravel.diagnostics import Result
 from privtravel.excel import unitdocs, workbook_read
+from privtravel.excel.layout import KINDS as WORKBOOK_KINDS
 from privtravel.excel.layout import layout
 from privtravel.excel.messages import rule_problems, schema_problems
 from privtravel.excel.places import Problem
 from privtravel.excel.unitdocs import Plan
-from privtravel.load import build
-from privtravel.load.layout import Kind
+from privtravel.load import repository
+from privtravel.load.layout import INSPECTIONS, Kind, classify
 from privtravel.model import Campaign, Src, UnitData
 from privtravel.validate import schemas
 
@@ -54,7 +55,7 @@ def run(root: Path, campaign: Campaign, workbook: Path, *, unit: str | None, wri
         )
     if not code:
         return _sorted(outcome)
-    unit_data = UnitData(code=code)
+    unit_data = _other_files(root, code, max_bytes)
     for rel, (kind, data) in sorted(extracted.docs.all_files().items()):
         unit_data.files.append(rel)
         errors = list(schemas.for_kind(kind).iter_errors(data))
@@ -65,7 +66,7 @@ def run(root: Path, campaign: Campaign, workbook: Path, *, unit: str | None, wri
             if kind is Kind.REPORT:
                 unit_data.unreadable_report_ids.add(PurePosixPath(rel).stem.split("-", 1)[0])
             continue
-        _add(unit_data, kind, data, rel)
+        repository._build(kind, data, Src(rel), unit_data)
     if not outcome.errors:  # rules on partial data would report what is missing only for now
         outcome.problems.extend(rule_problems(rules.check_unit(campaign, unit_data), extracted.cellmap))
         outcome.rules_checked = True
@@ -78,20 +79,19 @@ def run(root: Path, campaign: Campaign, workbook: Path, *, unit: str | None, wri
     return outcome
 
 
-def _add(unit: UnitData, kind: Kind, data: dict[str, object], rel: str) -> None:
-    src = Src(rel)
-    if kind is Kind.UNIT:
-        unit.profile = build.unit_profile(data, src)
-    elif kind is Kind.ROSTER:
-        unit.roster, unit.roster_src = build.roster(data, src), src
-    elif kind is Kind.REPORT:
-        unit.reports.append(build.report(data, src))
-    elif kind is Kind.CUSTODY:
-        unit.custody, unit.custody_src = build.custody(data, src), src
-    elif kind is Kind.APPROVALS:
-        unit.approvals, unit.approvals_src = build.approvals(data, src), src
-    elif kind is Kind.CASES:
-        unit.cases, unit.cases_src = build.cases(data, src), src
+def _other_files(root: Path, code: str, max_bytes: int) -> UnitData:
+    """The unit's files the workbook does not hold (核查说明, 整改, the inspection record), as
+    `check` loads them, so the rules see the whole unit."""
+    unit = UnitData(code=code)
+    scratch = Result()  # their own problems are `check`'s business, not this import's
+    candidates = list(unitdocs.existing_paths(root, code))
+    candidates += sorted(p.relative_to(root).as_posix() for p in (root / INSPECTIONS).glob("*.yaml"))
+    for rel in candidates:
+        place = classify(rel)
+        if place is None or place.unit != code or place.kind in WORKBOOK_KINDS:
+            continue
+        repository._load_file(root, rel, unit, max_bytes, scratch)
+    return unit
 
 
 def _sorted(outcome: Outcome) -> Outcome:
@@ -105,7 +105,3 @@ def _sorted(outcome: Outcome) -> Outcome:
 
     outcome.problems.sort(key=key)
     return outcome
-
-
-def load_result_ok(result: Result) -> bool:
-    return not result.errors

@@ -11,6 +11,7 @@ from typing import Any
 from privtravel.diagnostics import Result
 from privtravel.excel.canonical import canonical
 from privtravel.excel.emit import dump
+from privtravel.excel.layout import KINDS
 from privtravel.load import repository
 from privtravel.load.layout import REPORTS_DIR, SUBMISSIONS, UNIT_FILES, Kind, classify
 
@@ -59,10 +60,13 @@ def existing_paths(root: Path, code: str) -> dict[str, Kind]:
 
 
 def load(root: Path, code: str, max_bytes: int) -> tuple[UnitDocs, Result]:
-    """The unit's declarations; files with errors are left out and their errors are in the result."""
+    """The unit's declarations the workbook holds; files with errors are left out and their errors
+    are in the result.  (核查说明 and 整改 are answered in YAML, not in the workbook.)"""
     result = Result()
     docs = UnitDocs(code)
     for rel, kind in existing_paths(root, code).items():
+        if kind not in KINDS:
+            continue
         data = repository.load_declaration(root, rel, kind, max_bytes, result)
         if data is None:
             continue
