@@ -9,8 +9,8 @@ from excel_helpers import cli
 from openpyxl import load_workbook
 
 
-def texts(ws: object) -> list[str]:
-    return [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]  # type: ignore[attr-defined]
+def texts(book: object) -> list[str]:
+    return [str(c.value) for ws in book for row in ws.iter_rows() for c in row if c.value is not None]  # type: ignore[attr-defined]
 
 
 def test_forms_one_page_per_person(campaign: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -18,12 +18,16 @@ def test_forms_one_page_per_person(campaign: Path, capsys: pytest.CaptureFixture
     status, text = cli(capsys, campaign, "forms", "srmyy", "--out", str(out))
     assert status == 0, text
     assert "3 份报告表" in text
-    ws = load_workbook(out)["附件1"]
-    values = texts(ws)
+    book = load_workbook(out)
+    assert book.sheetnames == ["0001-赵明", "0002-钱芳", "0003-孙伟"]  # one sheet, one page, per person
+    values = texts(book)
     assert values.count("国家工作人员持有因私出入境证件") == 3
     assert values.count("和因私出国（境）情况报告表") == 3
-    assert len(ws.row_breaks.brk) == 2  # a page break after each form but the last
-    assert int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4) and ws.page_setup.orientation == "portrait"
+    for ws in book:
+        assert (
+            int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4) and ws.page_setup.orientation == "portrait"
+        )
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
     for expected in ("赵明", "绍兴市人民医院 副院长", "E12345678", "2014.04.02 至 2024.04.01", "委政治处",
                      "2018.02.10 至 2018.02.17", "日本", "配偶于 2016 年取得澳大利亚永久居留权。"):  # fmt: skip
         assert expected in values, expected
@@ -44,7 +48,7 @@ def test_exempt_leaders_have_no_form_and_named_people_only(
     out = campaign.parent / "one.xlsx"
     status, text = cli(capsys, campaign, "forms", "srmyy", "0002", "--out", str(out))
     assert status == 0
-    values = texts(load_workbook(out)["附件1"])
+    values = texts(load_workbook(out))
     assert "钱芳" in values and "赵明" not in values
     status, text = cli(capsys, campaign, "forms", "srmyy", "0099")
     assert status == 2 and "0099" in text

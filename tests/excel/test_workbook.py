@@ -111,7 +111,7 @@ def test_formats_frozen_headers_and_help(book: object) -> None:
 
 
 def test_guide_quotes_the_notice_with_the_campaign_dates(book: object) -> None:
-    text = "\n".join(str(c.value) for row in book["填表说明"] for c in row if c.value)  # type: ignore[index]
+    text = "".join(str(c.value) for row in book["填表说明"] for c in row if c.value)  # type: ignore[index]
     assert "6月10日前，各单位组织本单位在职国家工作人员填报" in text
     assert "2016年1月1日以来因私出国（境）情况" in text
     assert "填报时的有效证件及2018年1月1日以后失效的证件" in text

@@ -88,21 +88,42 @@ def set_value(cell: Cell | MergedCell, value: Any) -> None:
         cell.data_type = "s"  # text that looks like a formula (=…) or an error (#N/A) stays text
 
 
-def _guide(ws: Worksheet, lines: list[tuple[str, str]]) -> None:
-    ws.column_dimensions["A"].width = 100
-    _page(ws, landscape=False)
-    for row, (style, text) in enumerate(lines, start=1):
-        cell = ws.cell(row=row, column=1, value=text)
-        if style == "title":
-            cell.font = Font(name=FONT, size=16, bold=True)
-            ws.row_dimensions[row].height = 30
-        elif style == "heading":
-            cell.font = Font(name=FONT, size=12, bold=True)
-            ws.row_dimensions[row].height = 22
+def split_lines(text: str, width: int) -> list[str]:
+    """Break a paragraph into lines of at most ``width`` display columns (CJK counts 2).
+
+    Lines are broken here rather than by the spreadsheet's wrap, which depends on the fonts installed."""
+    lines: list[str] = []
+    current = ""
+    for ch in text:
+        if width_of(current + ch) > width:
+            lines.append(current)
+            current = "" if ch == " " else ch
         else:
-            cell.font = Font(name=FONT, size=11)
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-            ws.row_dimensions[row].height = 15 * max(1, -(-width_of(text) // 96))
+            current += ch
+    return [*lines, current] if current or not lines else lines
+
+
+GUIDE_WIDTH = 90  # columns of the 填表说明 sheet's only column
+_GUIDE_TEXT = GUIDE_WIDTH - 8
+
+
+def _guide(ws: Worksheet, lines: list[tuple[str, str]]) -> None:
+    ws.column_dimensions["A"].width = GUIDE_WIDTH
+    _page(ws, landscape=False)
+    row = 1
+    fonts = {
+        "title": Font(name=FONT, size=16, bold=True),
+        "heading": Font(name=FONT, size=12, bold=True),
+        "text": Font(name=FONT, size=11),
+    }
+    heights = {"title": 30, "heading": 22, "text": 16}
+    for style, text in lines:
+        parts = [text] if style == "title" else split_lines(text, _GUIDE_TEXT)
+        for part in parts:
+            cell = ws.cell(row=row, column=1, value=part)
+            cell.font = fonts[style]
+            ws.row_dimensions[row].height = heights[style]
+            row += 1
 
 
 class _OptionLists:
