@@ -13,12 +13,15 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from privtravel import __version__
-from privtravel.commands import check, site
+from privtravel.commands import check, codeowners, ownership, review, site
 from privtravel.diagnostics import FatalError
 
 COMMANDS: dict[str, ModuleType] = {
     "check": check,
     "site": site,
+    "codeowners": codeowners,
+    "ownership": ownership,
+    "review": review,
 }
 
 
