@@ -18,8 +18,10 @@ PRE_COMMIT = Path(sys.executable).parent / "pre-commit"
 def sh(cwd: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
     env = {
         **os.environ,
-        "GIT_AUTHOR_NAME": "人事科", "GIT_AUTHOR_EMAIL": "hr@example.invalid",
-        "GIT_COMMITTER_NAME": "人事科", "GIT_COMMITTER_EMAIL": "hr@example.invalid",
+        "GIT_AUTHOR_NAME": "人事科",
+        "GIT_AUTHOR_EMAIL": "hr@example.invalid",
+        "GIT_COMMITTER_NAME": "人事科",
+        "GIT_COMMITTER_EMAIL": "hr@example.invalid",
         # environments are built once per machine, as on an HR workstation
         "PRE_COMMIT_HOME": str(REPO / ".cache" / "pre-commit"),
     }
@@ -32,8 +34,7 @@ def clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("hook") / "repo"
     shutil.copytree(REPO / "tests" / "fixtures" / "mini", root)
     for name in ("scripts", "schemas"):
-        shutil.copytree(REPO / name, root / name, symlinks=True,
-                        ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(REPO / name, root / name, symlinks=True, ignore=shutil.ignore_patterns("__pycache__"))
     # only the declaration hook: the code hooks have nothing to check in this clone
     config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     hooks = config["repos"][0]["hooks"]

@@ -22,7 +22,9 @@ def public(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(Path(__file__).parents[1] / "fixtures" / "mini", root)
     done = subprocess.run(
         [sys.executable, "-m", "privtravel", "--root", str(root), "site"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     return root / "public"
