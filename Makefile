@@ -21,11 +21,9 @@ check: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-LINTED := scripts tests $(wildcard bench)
-
 lint: $(STAMP)
-	$(BIN)/ruff check $(LINTED)
-	$(BIN)/ruff format --check $(LINTED)
+	$(BIN)/ruff check scripts tests $(wildcard bench)
+	$(BIN)/ruff format --check scripts tests $(wildcard bench)
 	$(BIN)/mypy
 
 site: $(STAMP)

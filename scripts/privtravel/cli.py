@@ -13,12 +13,26 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from privtravel import __version__
-from privtravel.commands import check, codeowners, ownership, review, site
+from privtravel.commands import (
+    check,
+    codeowners,
+    crosscheck,
+    ownership,
+    police_report,
+    remind,
+    review,
+    site,
+    stats,
+)
 from privtravel.diagnostics import FatalError
 
 COMMANDS: dict[str, ModuleType] = {
     "check": check,
+    "crosscheck": crosscheck,
     "site": site,
+    "remind": remind,
+    "police-report": police_report,
+    "stats": stats,
     "codeowners": codeowners,
     "ownership": ownership,
     "review": review,

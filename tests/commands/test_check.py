@@ -89,7 +89,19 @@ def test_check_needs_only_the_hook_dependencies() -> None:
     """The pre-commit hook installs only what `check` needs: importing the CLI must not pull in more."""
     code = (
         "import sys; from privtravel import cli; "
-        "heavy = {'mkdocs', 'openpyxl', 'jinja2', 'jieba'} & set(sys.modules); print(sorted(heavy))"
+        "heavy = {'mkdocs', 'openpyxl', 'jinja2', 'jieba', 'chinese_calendar'} & set(sys.modules); print(sorted(heavy))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_document_and_id_numbers_are_masked_in_messages(campaign: Path) -> None:
+    """check output reaches CI logs: numbers that fail validation are shown masked."""
+    roster = campaign / "submissions/srmyy/登记备案.yaml"
+    roster.write_text(roster.read_text().replace('"33060219700312031X"', '"3306021970031203"'))
+    report = campaign / "submissions/srmyy/报告/0001-赵明.yaml"
+    report.write_text(report.read_text().replace("证件号码: E12345678", "证件号码: 12345678"))
+    done = run(campaign)
+    assert done.returncode == 1
+    assert "3306021970031203" not in done.stdout and "12345678" not in done.stdout
+    assert "33***********203" in done.stdout and "1*****78" in done.stdout

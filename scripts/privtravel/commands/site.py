@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from pathlib import Path
 
 HELP = "生成看板（MkDocs Material，离线可用）到 public/"
@@ -10,6 +11,12 @@ HELP = "生成看板（MkDocs Material，离线可用）到 public/"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", default="public", help="输出目录（默认 public/，GitLab Pages 发布的目录）")
+    parser.add_argument(
+        "--today",
+        type=dt.date.fromisoformat,
+        default=None,
+        help="以哪一天为「今天」计算时间节点（YYYY-MM-DD，默认今天）",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -17,6 +24,6 @@ def run(args: argparse.Namespace) -> int:
 
     root = Path(args.root)
     out = Path(args.out)
-    build(root, out if out.is_absolute() else root / out)
+    build(root, out if out.is_absolute() else root / out, args.today)
     print(f"看板已生成：{out}/index.html")
     return 0

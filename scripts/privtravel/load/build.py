@@ -8,19 +8,27 @@ from typing import Any
 from privtravel.model import (
     Accountable,
     Approval,
+    AspectVerdict,
     Campaign,
     Case,
+    CrosscheckSettings,
     CustodyItem,
     Handling,
     HeldDocument,
+    Inspection,
+    InspectionProblem,
+    Inspector,
     Loan,
     Opinion,
+    Rectification,
     Removal,
     Report,
+    Response,
     RosterChange,
     RosterPerson,
     Rule,
     Src,
+    StatsOptions,
     StrictReview,
     Trip,
     UnitConfig,
@@ -68,6 +76,31 @@ def campaign(data: dict[str, Any], src: Src) -> Campaign:
         maintainers=tuple(data.get("维护人员", ())),
         src=src,
         demo=data.get("示例数据", False),
+        stats=stats_options(data.get("统计口径", {})),
+        crosscheck=crosscheck_settings(data.get("比对核查", {})),
+    )
+
+
+def stats_options(data: dict[str, Any]) -> StatsOptions:
+    defaults = StatsOptions()
+    return StatsOptions(
+        since=_od(data.get("组织开展起算日期")),
+        as_of=_od(data.get("统计截止日期")),
+        cases_counted_by=data.get("违规问题计数", defaults.cases_counted_by),
+        registered_by=data.get("实备以", defaults.registered_by),
+        accountable_handled=data.get("处理人数含责任追究", defaults.accountable_handled),
+    )
+
+
+def crosscheck_settings(data: dict[str, Any]) -> CrosscheckSettings:
+    defaults = CrosscheckSettings()
+    return CrosscheckSettings(
+        data_date=_od(data.get("公安数据日期")),
+        exit_early_days=data.get("出境提前容许天数", defaults.exit_early_days),
+        entry_late_days=data.get("入境推迟容许天数", defaults.entry_late_days),
+        stay_limit_days=data.get("在外停留天数上限"),
+        hk_macao_stay_limit_days=data.get("港澳停留天数上限"),
+        trips_per_year=data.get("每年出国境次数上限"),
     )
 
 
@@ -264,3 +297,63 @@ def cases(data: dict[str, Any], src: Src) -> list[Case]:
             )
         )
     return out
+
+
+def responses(data: dict[str, Any], src: Src) -> list[Response]:
+    return [
+        Response(
+            key=r["核查项"],
+            verdict=r["核查结论"],
+            reason=r.get("理由"),
+            case_id=r.get("问题编号"),
+            date=_od(r.get("说明日期")),
+            src=src.at("说明", i),
+        )
+        for i, r in enumerate(data["说明"])
+    ]
+
+
+def inspection(data: dict[str, Any], src: Src) -> Inspection:
+    return Inspection(
+        unit=data["单位代码"],
+        date=_d(data["检查日期"]),
+        inspectors=tuple(Inspector(m["姓名"], m["单位"], m.get("职务")) for m in data["检查组"]),
+        aspects=tuple(
+            AspectVerdict(aspect, v["结论"], v.get("说明"), src.at("检查情况", aspect))
+            for aspect, v in data["检查情况"].items()
+        ),
+        problems=tuple(
+            InspectionProblem(
+                id=p["问题编号"],
+                aspect=p["方面"],
+                description=p["问题描述"],
+                evidence=tuple(p["证据"]),
+                serious=p["严重"],
+                circulated=p["通报"],
+                deadline=_od(p.get("整改期限")),
+                person_ids=tuple(p.get("涉及人员", ())),
+                src=src.at("问题", i),
+            )
+            for i, p in enumerate(data["问题"])
+        ),
+        src=src,
+    )
+
+
+def rectifications(data: dict[str, Any], src: Src) -> list[Rectification]:
+    return [
+        Rectification(
+            id=r["整改编号"],
+            problem_id=r["问题编号"],
+            measure=r["整改措施"],
+            owner_name=r["责任人"]["姓名"],
+            owner_post=r["责任人"]["职务"],
+            due=_d(r["完成时限"]),
+            status=r["整改状态"],
+            outcome=r.get("完成情况"),
+            proof=tuple(r.get("完成证明", ())),
+            closed=_od(r.get("完成日期")),
+            src=src.at("整改", i),
+        )
+        for i, r in enumerate(data["整改"])
+    ]

@@ -11,13 +11,14 @@ from privtravel.diagnostics import Diagnostic, FatalError, Result
 from privtravel.load import build, yaml_strict
 from privtravel.load.layout import (
     CAMPAIGN_FILE,
+    INSPECTIONS,
     REPORTS_DIR,
     SUBMISSIONS,
     UNIT_FILES,
     Kind,
     classify,
     schema_comment,
-    unit_of,
+    subject_of,
 )
 from privtravel.model import Campaign, Src, UnitData
 from privtravel.validate import schemas
@@ -35,16 +36,17 @@ class Repository:
 
 
 def discover(root: Path) -> list[str]:
-    """Every file under submissions/ (hidden files excepted), as sorted POSIX relative paths."""
-    base = root / SUBMISSIONS
-    if not base.is_dir():
-        return []
+    """Every file under submissions/ and inspections/ (hidden files excepted), as sorted POSIX paths."""
     found = []
-    for path in base.rglob("*"):
-        rel = path.relative_to(root)
-        if any(part.startswith(".") for part in rel.parts) or not path.is_file():
+    for top in (SUBMISSIONS, INSPECTIONS):
+        base = root / top
+        if not base.is_dir():
             continue
-        found.append(rel.as_posix())
+        for path in base.rglob("*"):
+            rel = path.relative_to(root)
+            if any(part.startswith(".") for part in rel.parts) or not path.is_file():
+                continue
+            found.append(rel.as_posix())
     return sorted(found)
 
 
@@ -100,9 +102,9 @@ def load(
     repo.campaign = load_campaign(root, result)
     max_bytes = (repo.campaign.max_file_kb if repo.campaign else build.DEFAULT_MAX_FILE_KB) * 1024
     wanted = None if units is None else set(units)
-    paths = [p for p in discover(root) if wanted is None or unit_of(p) in wanted]
+    paths = [p for p in discover(root) if wanted is None or subject_of(p) in wanted]
     for done, rel in enumerate(paths, start=1):
-        code = unit_of(rel)
+        code = subject_of(rel)
         assert code is not None
         unit = repo.units.get(code)
         if unit is None:
@@ -121,7 +123,8 @@ def _load_file(root: Path, rel: str, unit: UnitData, max_bytes: int, result: Res
     if place is None:
         result.add(Diagnostic(rel, "F111", _unknown_file_message(rel), 1, 1))
         return
-    unit.files.append(rel)
+    if place.kind is not Kind.INSPECTION:  # the inspection group's file is not one the unit submitted
+        unit.files.append(rel)
     data = load_declaration(root, rel, place.kind, max_bytes, result)
     if data is None:
         unit.invalid_files.append(rel)
@@ -131,11 +134,12 @@ def _load_file(root: Path, rel: str, unit: UnitData, max_bytes: int, result: Res
     src = Src(rel)
     declared_unit = data.get("单位代码")
     if declared_unit != unit.code:
+        where = "文件名" if place.kind is Kind.INSPECTION else "所在文件夹"
         result.add(
             Diagnostic(
                 rel,
                 "R309",
-                f"文件中的单位代码「{declared_unit}」与所在文件夹「{unit.code}」不一致：每个单位只能在自己的文件夹里填报。",
+                f"文件中的单位代码「{declared_unit}」与{where}「{unit.code}」不一致：每个单位只能在自己的文件夹里填报。",
                 field="单位代码",
                 json_path=("单位代码",),
             )
@@ -156,11 +160,21 @@ def _load_file(root: Path, rel: str, unit: UnitData, max_bytes: int, result: Res
     elif place.kind is Kind.CASES:
         unit.cases = build.cases(data, src)
         unit.cases_src = src
+    elif place.kind is Kind.RESPONSES:
+        unit.responses = build.responses(data, src)
+        unit.responses_src = src
+    elif place.kind is Kind.INSPECTION:
+        unit.inspection = build.inspection(data, src)
+    elif place.kind is Kind.RECTIFICATION:
+        unit.rectifications = build.rectifications(data, src)
+        unit.rectifications_src = src
 
 
 def _unknown_file_message(rel: str) -> str:
     parts = PurePosixPath(rel).parts
     name = parts[-1]
+    if parts[0] == INSPECTIONS:
+        return f"inspections/ 下每个被检查单位一个文件，写成「单位代码.yaml」，如「srmyy.yaml」（现在是「{rel}」）。"
     if len(parts) == 2:
         return f"submissions/ 下只能放各单位的文件夹，「{name}」应放进本单位的文件夹。"
     known = [*UNIT_FILES, f"{REPORTS_DIR}/"]

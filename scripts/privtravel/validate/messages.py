@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import yaml
 from jsonschema import ValidationError
 
+from privtravel import masking
 from privtravel.diagnostics import Diagnostic, JsonPath, field_label
 from privtravel.load.yaml_strict import locate
 from privtravel.validate.suggest import suggest_key, suggest_value
+
+# Values of these fields are masked in messages: they reach CI logs and review summaries.
+SENSITIVE = frozenset({"证件号码", "公民身份号码"})
 
 _TYPE_NAMES = {
     "string": "文字",
@@ -23,6 +27,10 @@ _TYPE_NAMES = {
 }
 
 
+# (json path, of the key rather than the value?) -> (line, column), both 1-based
+Locator = Callable[[JsonPath, bool], tuple[int, int]]
+
+
 def schema_diagnostics(
     path: str,
     errors: Iterable[ValidationError],
@@ -30,6 +38,16 @@ def schema_diagnostics(
     skip: set[JsonPath],
 ) -> Iterator[Diagnostic]:
     """One diagnostic per problem; values the loader already reported are not reported again."""
+    return schema_diagnostics_at(path, errors, lambda spot, key: locate(root, spot, key=key), skip)
+
+
+def schema_diagnostics_at(
+    path: str,
+    errors: Iterable[ValidationError],
+    locator: Locator,
+    skip: set[JsonPath],
+) -> Iterator[Diagnostic]:
+    """The same messages for data that is not YAML (a table row): ``locator`` finds line and column."""
     seen: set[tuple[JsonPath, str, str]] = set()
     found: list[Diagnostic] = []
     misspelt: set[JsonPath] = set()  # (…, key) where an unknown key was probably meant as ``key``
@@ -37,7 +55,7 @@ def schema_diagnostics(
         where: JsonPath = tuple(error.absolute_path)
         if any(where[: len(bad)] == bad for bad in skip):
             continue
-        for diagnostic, meant in _convert(path, error, where, root):
+        for diagnostic, meant in _convert(path, error, where, locator):
             key = (diagnostic.json_path or (), diagnostic.code, diagnostic.message)
             if key not in seen:
                 seen.add(key)
@@ -70,20 +88,23 @@ def _shown(value: Any) -> str:
 
 
 def _convert(
-    path: str, error: ValidationError, where: JsonPath, root: yaml.Node
+    path: str, error: ValidationError, where: JsonPath, locator: Locator
 ) -> Iterator[tuple[Diagnostic, str | None]]:
     """Diagnostics for one schema error, each with the known key an unknown key stands for."""
     keyword = error.validator
     schema = error.schema
     field = field_label(where)
     name = _field_name(where)
+    display = _shown(error.instance)
+    if name in SENSITIVE and isinstance(error.instance, (str, int)) and not isinstance(error.instance, bool):
+        display = masking.document_number(display) if name == "证件号码" else masking.id_number(display)
     value = error.instance
     expected: Any = error.validator_value
 
     def at(
         code: str, message: str, spot: JsonPath = where, *, key: bool = False, meant: str | None = None
     ) -> tuple[Diagnostic, str | None]:
-        line, col = locate(root, spot, key=key)
+        line, col = locator(spot, key)
         return Diagnostic(path, code, message, line, col, field_label(spot), spot), meant
 
     if keyword == "additionalProperties" and isinstance(value, dict):
@@ -104,30 +125,28 @@ def _convert(
         yield at("S202", f"「{name}」没有填写内容；不需要填写时请删掉这一行。")
         return
     if keyword == "type":
-        yield at("S203", _type_message(name, value, error.validator_value))
+        yield at("S203", _type_message(name, value, display, error.validator_value))
         return
     if keyword == "enum":
         allowed = [str(v) for v in expected]
-        hint = suggest_value(_shown(value), allowed)
+        hint = suggest_value(display, allowed)
         yield at(
             "S204",
-            f"「{name}」填写的「{_shown(value)}」不在允许的取值中。{hint}可选：{'、'.join(allowed)}。",
+            f"「{name}」填写的「{display}」不在允许的取值中。{hint}可选：{'、'.join(allowed)}。",
         )
         return
     if keyword == "format" and error.validator_value == "date":
-        yield at("S205", f"「{name}」填写的「{_shown(value)}」不是有效日期：请写成 年-月-日，如 2019-06-05。")
+        yield at("S205", f"「{name}」填写的「{display}」不是有效日期：请写成 年-月-日，如 2019-06-05。")
         return
     if keyword == "pattern":
         description = schema.get("description", "") if isinstance(schema, dict) else ""
-        yield at("S206", f"「{name}」填写的「{_shown(value)}」格式不对。{description}")
+        yield at("S206", f"「{name}」填写的「{display}」格式不对。{description}")
         return
     if keyword in ("minLength",) and isinstance(value, str) and not value.strip():
         yield at("S202", f"「{name}」没有填写内容；不需要填写时请删掉这一行。")
         return
     if keyword in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        yield at(
-            "S207", f"「{name}」填写的 {_shown(value)} 超出范围（{_bound(keyword, error.validator_value)}）。"
-        )
+        yield at("S207", f"「{name}」填写的 {display} 超出范围（{_bound(keyword, error.validator_value)}）。")
         return
     if keyword == "minItems":
         yield at("S207", f"「{name}」至少要填写 {error.validator_value} 项。")
@@ -136,7 +155,7 @@ def _convert(
         yield at("S207", f"「{name}」最多填写 {error.validator_value} 项。")
         return
     if keyword == "minLength":
-        yield at("S207", f"「{name}」填写的「{_shown(value)}」太短（至少 {error.validator_value} 个字）。")
+        yield at("S207", f"「{name}」填写的「{display}」太短（至少 {error.validator_value} 个字）。")
         return
     if keyword == "maxLength":
         yield at("S207", f"「{name}」太长（最多 {error.validator_value} 个字），较长的说明可另附页。")
@@ -156,17 +175,18 @@ def _bound(keyword: str, bound: Any) -> str:
     }[keyword]
 
 
-def _type_message(name: str, value: Any, expected: Any) -> str:
+def _type_message(name: str, value: Any, display: str, expected: Any) -> str:
     wanted = expected if isinstance(expected, str) else "/".join(expected)
     wanted_text = _TYPE_NAMES.get(wanted, wanted)
     if value is None:
         return f"「{name}」没有填写内容；应填写{wanted_text}，不需要填写时请删掉这一行。"
     if wanted == "string" and isinstance(value, (int, float)) and not isinstance(value, bool):
-        return f'「{name}」填写的 {value} 被读成了数字：号码、编号、电话等要加英文引号，写成 "{value}"。'
+        quoted = "。" if display != str(value) else f'，写成 "{value}"。'
+        return f"「{name}」填写的 {display} 被读成了数字：号码、编号、电话等要加英文引号{quoted}"
     if wanted == "string" and isinstance(value, bool):
         return f"「{name}」应填写文字，不能是 true/false；如果确是文字请加引号。"
     if wanted in ("integer", "number") and isinstance(value, str):
-        return f"「{name}」应填写数字（不加引号），现在是「{_shown(value)}」。"
+        return f"「{name}」应填写数字（不加引号），现在是「{display}」。"
     if wanted == "boolean":
-        return f"「{name}」只能写 true（是）或 false（否），现在是「{_shown(value)}」。"
-    return f"「{name}」应为{wanted_text}，现在是「{_shown(value)}」。"
+        return f"「{name}」只能写 true（是）或 false（否），现在是「{display}」。"
+    return f"「{name}」应为{wanted_text}，现在是「{display}」。"

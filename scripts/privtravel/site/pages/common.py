@@ -1,0 +1,28 @@
+"""Bits every page uses: dates in Chinese, the demo note, links between pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from privtravel.model import Campaign, UnitConfig
+
+
+def date_text(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def demo_note(campaign: Campaign) -> str:
+    if not campaign.demo:
+        return ""
+    return '<p class="demo-banner"><strong>示例数据</strong>：本看板中的单位和人员均为虚构，仅供演示。</p>\n'
+
+
+def unit_page(config: UnitConfig) -> str:
+    """The unit page's path inside docs/, nested by unit code (navigation stays small)."""
+    return f"units/{config.code}.md"
+
+
+def unit_link(config: UnitConfig, from_dir: str) -> str:
+    """A Markdown link from a page in ``from_dir`` (e.g. '' or 'units') to the unit's page."""
+    depth = len([p for p in from_dir.split("/") if p])
+    return f"[{config.name}]({'../' * depth}{unit_page(config)})"

@@ -1,0 +1,193 @@
+"""One page per unit: roster completeness, reports, custody, approvals, cases, check results."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from html import escape
+
+from privtravel.diagnostics import Diagnostic
+from privtravel.masking import document_number
+from privtravel.model import REPORT_EXEMPT, REPORT_FILED, REPORT_ZERO, Campaign, UnitData
+from privtravel.site.pages.common import date_text, demo_note
+from privtravel.site.search import short_name
+from privtravel.site.status import UnitStatus
+
+CATEGORIES = ("退休满1年的市管干部", "本地本单位管理的人员", "下属单位管理的人员", "其他人员")
+DOCUMENT_TYPES = ("普通护照", "往来港澳通行证", "大陆居民往来台湾通行证")
+
+
+def _cell(text: object) -> str:
+    return escape(str(text)).replace("|", "&#124;")
+
+
+def unit_page(
+    campaign: Campaign,
+    status: UnitStatus,
+    unit: UnitData | None,
+    diagnostics: list[Diagnostic],
+    today: dt.date,
+    computed_from: str,
+) -> str:
+    config = status.config
+    lines = [
+        f"# {_cell(config.name)}",
+        "",
+        f'<p class="muted">简称：{_cell(short_name(config.name))}</p>',
+        "",
+        demo_note(campaign),
+        f"地区：{_cell(config.region)}　　状态：**{status.state}**　　数据来源：{_cell(computed_from)}",
+        "",
+    ]
+    if unit is None or not unit.files:
+        return "\n".join([*lines, "本单位尚未报送任何材料。", ""])
+    lines += _profile(unit)
+    lines += _roster(unit)
+    lines += _custody(campaign, unit, today)
+    lines += _approvals(unit)
+    lines += _cases(unit)
+    lines += _diagnostics(diagnostics)
+    return "\n".join(lines)
+
+
+def _profile(unit: UnitData) -> list[str]:
+    p = unit.profile
+    if p is None:
+        return ["## 基本情况", "", "尚未报送「单位.yaml」。", ""]
+    rules = "；".join(f"{_cell(r.name)}（{date_text(r.issued)}）" for r in p.rules) or "**尚未建立**"
+    keepers = "、".join(p.custody_keepers) or "未指定"
+    return [
+        "## 基本情况",
+        "",
+        f"- 国家工作人员总数：{p.staff_total}",
+        f"- 因私出国（境）管理制度：{rules}",
+        f"- 证件保管：{_cell(p.custody_office)}，专人 {_cell(keepers)}，{'有' if p.custody_cabinet else '**没有**'}专柜",
+        f"- 填表人：{_cell(p.filler)}　审核人：{_cell(p.reviewer)}",
+        "",
+    ]
+
+
+def _roster(unit: UnitData) -> list[str]:
+    active = [p for p in unit.roster if p.revoked is None]
+    entered = [p for p in active if any(c.kind == "新增" and c.entered for c in p.changes)]
+    by_category = Counter(p.category for p in entered)
+    reports = {r.id: r for r in unit.reports}
+    kinds = Counter(r.kind for r in unit.reports)
+    lines = [
+        "## 登记备案和报告表",
+        "",
+        f"应登记备案 {len(active)} 人，公安机关已入库 {len(entered)} 人"
+        + (
+            f"，**{len(active) - len(entered)} 人尚未完成登记备案**。" if len(entered) < len(active) else "。"
+        ),
+        "",
+        "| " + " | ".join(CATEGORIES) + " |",
+        "|" + "--:|" * len(CATEGORIES),
+        "| " + " | ".join(str(by_category[c]) for c in CATEGORIES) + " |",
+        "",
+        f"报告表：填报 {kinds[REPORT_FILED]} 份，零报告 {kinds[REPORT_ZERO]} 份，"
+        f"市管领导干部无需填报 {kinds[REPORT_EXEMPT]} 人。",
+        "",
+        "| 编号 | 姓名 | 现任职务 | 登记备案类别 | 报告表 | 证件 | 出国（境） | 从严审查情形 |",
+        "|---|---|---|---|---|--:|--:|---|",
+    ]
+    for person in unit.roster:
+        report = reports.get(person.id)
+        state = report.kind if report else ("已撤销" if person.revoked else "**未报告**")
+        lines.append(
+            f"| {_cell(person.id)} | {_cell(person.name)} | {_cell(person.post)} | {_cell(person.category)} | "
+            f"{state} | {len(report.documents) if report else ''} | {len(report.trips) if report else ''} | "
+            f"{_cell('、'.join(person.strict_review))} |"
+        )
+    return [*lines, ""]
+
+
+def _custody(campaign: Campaign, unit: UnitData, today: dt.date) -> list[str]:
+    held: Counter[str] = Counter()
+    out_now = []
+    approvals = {a.id: a for a in unit.approvals}
+    names = {p.id: p.name for p in unit.roster} | {r.id: r.name for r in unit.reports}
+    for item in unit.custody:
+        if item.removal is not None:
+            continue
+        held[item.type] += 1
+        for loan in item.loans:
+            if loan.returned is None:
+                approval = approvals.get(loan.approval_id)
+                due = approval.planned_entry + dt.timedelta(days=campaign.return_days) if approval else None
+                overdue = due is not None and today > due
+                out_now.append(
+                    f"| {_cell(names.get(item.person_id, item.person_id))} | {item.type} | "
+                    f"{document_number(item.number)} | {date_text(loan.date)} | {_cell(loan.approval_id)} | "
+                    f"{date_text(due) if due else ''}{' **逾期未交回**' if overdue else ''} |"
+                )
+    lines = [
+        "## 证件保管",
+        "",
+        "| 证件类别 | 集中保管（本） |",
+        "|---|--:|",
+        *(f"| {t} | {held[t]} |" for t in DOCUMENT_TYPES),
+        "",
+    ]
+    if out_now:
+        lines += [
+            "已领用尚未交回：",
+            "",
+            "| 持证人 | 证件类别 | 号码 | 领用日期 | 审批编号 | 应交回日期 |",
+            "|---|---|---|---|---|---|",
+            *out_now,
+            "",
+        ]
+    return lines
+
+
+def _approvals(unit: UnitData) -> list[str]:
+    if not unit.approvals:
+        return ["## 因私出国（境）审批", "", "没有审批记录。", ""]
+    names = {p.id: p.name for p in unit.roster} | {r.id: r.name for r in unit.reports}
+    lines = [
+        "## 因私出国（境）审批",
+        "",
+        "| 审批编号 | 申请人 | 事由 | 前往 | 计划出境 | 计划入境 | 纪检监察意见 | 审批 |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for a in unit.approvals:
+        opinion = f"{a.opinion.verdict}（{a.opinion.date}）" if a.opinion else "**未征求**"
+        decided = f"{a.result}（{a.approved_on}）" if a.approved_on else a.result
+        lines.append(
+            f"| {_cell(a.id)} | {_cell(names.get(a.person_id, a.person_id))} | {_cell(a.reason)} | "
+            f"{_cell('、'.join(a.places))} | {a.planned_exit} | {a.planned_entry} | {opinion} | {decided} |"
+        )
+    return [*lines, ""]
+
+
+def _cases(unit: UnitData) -> list[str]:
+    if not unit.cases:
+        return ["## 违规违纪问题及处理", "", "没有登记违规违纪问题。", ""]
+    names = {p.id: p.name for p in unit.roster} | {r.id: r.name for r in unit.reports}
+    lines = [
+        "## 违规违纪问题及处理",
+        "",
+        "| 问题编号 | 人员 | 问题类型 | 发现途径 | 处理 | 责任追究 |",
+        "|---|---|---|---|---|---|",
+    ]
+    for c in unit.cases:
+        handled = "、".join(h.method for h in c.handlings) or "**尚未处理**"
+        held = "、".join(f"{a.name}（{a.method}）" for a in c.accountable)
+        lines.append(
+            f"| {_cell(c.id)} | {_cell(names.get(c.person_id, c.person_id))} | {_cell('、'.join(c.kinds))} | "
+            f"{c.found_by} | {handled} | {_cell(held)} |"
+        )
+    return [*lines, ""]
+
+
+def _diagnostics(diagnostics: list[Diagnostic]) -> list[str]:
+    if not diagnostics:
+        return ["## 检查结果", "", "没有错误和警告。", ""]
+    lines = ["## 检查结果", "", "| 文件 | 行 | 代码 | 类别 | 说明 |", "|---|--:|---|---|---|"]
+    for d in sorted(diagnostics, key=Diagnostic.sort_key):
+        lines.append(
+            f"| {_cell(d.path.split('/', 2)[-1])} | {d.line or ''} | {d.code} | {d.severity.value} | "
+            f"{_cell(d.message)} |"
+        )
+    return [*lines, ""]
