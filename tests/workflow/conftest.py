@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from wfgit import git
+
+from tests.workflow.wfgit import git
 
 
 @pytest.fixture

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wfgit import edit, privtravel
-
 from privtravel.diagnostics import Result
 from privtravel.load import repository
 from privtravel.workflow import codeowners
+from tests.workflow.wfgit import edit, privtravel
 
 REPO = Path(__file__).parents[2]
 

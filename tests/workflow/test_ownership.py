@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wfgit import commit, edit, git, privtravel
+from tests.workflow.wfgit import commit, edit, git, privtravel
 
 REPORT = "submissions/srmyy/报告/0001-赵明.yaml"
 OTHER = "submissions/szyy/单位.yaml"

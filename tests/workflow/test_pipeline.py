@@ -15,7 +15,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from wfgit import commit, edit, git
+
+from tests.workflow.wfgit import commit, edit, git
 
 REPO = Path(__file__).parents[2]
 TOOL_DIR = REPO / ".ci" / "gitlab-ci-local"
@@ -119,13 +120,13 @@ def test_a_units_correction_passes_every_job_and_leaves_the_summary(tmp_path: Pa
     done = pipeline(root, tool, "srmyy-hr")
     out = done.stdout + done.stderr
     assert done.returncode == 0, out
-    assert verdicts(out) == {
-        j: "PASS" for j in ("validate:changed", "validate:all", "ownership", "codeowners", "review")
-    }
+    jobs = ("validate:changed", "validate:all", "ownership", "codeowners", "crosscheck", "stats", "review")
+    assert verdicts(out) == dict.fromkeys(jobs, "PASS")
     assert "提交人 @srmyy-hr（填报人员）改动了 1 个文件" in out  # main's own commit is not the MR's
     summary = (root / "build" / "review" / "审核摘要.md").read_text(encoding="utf-8")
     assert "- 变更 0001 赵明：出国（境）情况「2018-02-10 日本」：入境日期 2018-02-17 → 2018-02-18" in summary
     assert "sjkzx" not in summary
+    assert "附件2、附件3 的数字和比对核查发现的问题都没有变化。" in summary
 
 
 def test_a_change_to_another_units_folder_fails_the_ownership_job(tmp_path: Path, tool: Path) -> None:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from pathlib import Path
-
-from wfgit import commit, edit, git, privtravel
 
 from privtravel.workflow.review import build, markdown
 from privtravel.workflow.review.extras import Extras, Figure
 from privtravel.workflow.review.trees import Tree
+from tests.workflow.wfgit import commit, edit, git, privtravel
 
 UNIT = "submissions/srmyy"
 REPORT = f"{UNIT}/报告/0001-赵明.yaml"
@@ -72,7 +70,7 @@ def test_a_one_line_fix_gives_a_short_summary(branch: Path) -> None:
     assert "- 变更 0001 赵明：出国（境）情况「2018-02-10 日本」：入境日期 2018-02-17 → 2018-02-18" in text
     assert "改动 1 个文件，涉及 1 个单位：绍兴市人民医院" in text
     assert "<details>" not in text
-    assert len(text.splitlines()) <= 12
+    assert len([line for line in text.splitlines() if line.strip()]) <= 8
 
 
 def test_an_added_person_with_registration_and_report(branch: Path) -> None:
@@ -169,21 +167,44 @@ def test_files_outside_the_declarations_are_pointed_out(branch: Path) -> None:
 
 
 def registered(tree: Tree) -> Iterable[Figure]:
-    """A figure source over a loaded campaign: 实际登记备案人数 per unit (registered, not revoked)."""
+    """A figure source of our own through the seam: registered people per unit."""
     assert tree.repo.campaign is not None
     for unit in tree.repo.campaign.units:
         people = tree.repo.units[unit.code].roster if unit.code in tree.repo.units else []
-        yield Figure("附件3", unit.name, "实际登记备案人数", str(sum(1 for p in people if p.revoked is None)))
+        yield Figure("名单", unit.name, "登记备案人员", str(len(people)))
 
 
 def test_statistics_that_change_are_listed_old_to_new(branch: Path) -> None:
     edit(branch / f"{UNIT}/登记备案.yaml", '  - 编号: "0002"', NEW_PERSON + '  - 编号: "0002"')
     commit(branch, "新增李娜")
-    result = build.review(branch, "main", Extras(figures=(registered,)))
-    text = markdown.render(result)
-    assert "| 附件3 | 绍兴市人民医院 | 实际登记备案人数 | 2 | 3 |" in text
-    assert "绍兴市中医院 |" not in text  # unchanged figures are not listed
-    assert re.search(r"### 附件2、附件3 变化的数字（1 个）", text)
+    text = review(branch)  # the installed statistics: privtravel.stats
+    assert "| 附件2 | 绍兴市人民医院 | 组织开展情况›新增登记备案人数 | 0 | 1 |" in text
+    assert "| 附件3 | 合计 | 登记备案数情况›实备数 | 4 | 5 |" in text
+    assert "绍兴市疾病预防控制中心 |" not in text  # unchanged figures are not listed
+    own = markdown.render(build.review(branch, "main", Extras(figures=(registered,))))
+    assert "### 附件2、附件3 变化的数字（1 个）" in own
+    assert "| 名单 | 绍兴市人民医院 | 登记备案人员 | 2 | 3 |" in own
+
+
+CUSTODY_ITEM = """\
+  - 编号: "0004"
+    证件类别: 普通护照
+    证件号码: EA7654321
+    交存日期: 2019-06-10
+"""
+
+
+def test_findings_opened_and_closed(branch: Path) -> None:
+    edit(branch / f"{UNIT}/登记备案.yaml", '  - 编号: "0002"', NEW_PERSON + '  - 编号: "0002"')
+    (branch / f"{UNIT}/报告/0004-李娜.yaml").write_text(NEW_REPORT, encoding="utf-8")
+    commit(branch, "新增李娜")
+    opened = review(branch)
+    masked = "E" + "\\*" * 6 + "21"  # Markdown-escaped E******21
+    assert f"- 新发现 绍兴市人民医院：X301 0004 李娜 的有效普通护照 {masked} 不在证件保管登记册中" in opened
+    edit(branch / f"{UNIT}/证件保管.yaml", "证件:\n", "证件:\n" + CUSTODY_ITEM)
+    closed = privtravel(branch, "review", "--base", "HEAD").stdout
+    assert f"- 已消除 绍兴市人民医院：X301 0004 李娜 的有效普通护照 {masked}" in closed
+    assert "EA7654321" not in opened + closed
 
 
 def test_summary_is_written_to_a_file_and_note_is_skipped_without_token(branch: Path) -> None:

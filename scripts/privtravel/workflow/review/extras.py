@@ -8,9 +8,10 @@ working tree) and reports the difference:
 - ``FindingSource``: the cross-check findings still open in a loaded campaign, each with a stable key;
   the review lists those opened and those closed by the merge request.
 
-``installed()`` gives the sources this installation has.  The statistics (``privtravel.stats``) and the
-cross-check (``privtravel.crosscheck``) plug in there: one adapter function each, turning their
+``installed()`` gives the sources this installation has: the statistics (``privtravel.stats``) and the
+cross-check (``privtravel.crosscheck``), through one adapter each in ``sources.py`` that turns their
 result for ``tree.root`` / ``tree.repo`` into ``Figure`` / ``Finding`` values (masked text only).
+Another source (e.g. inspection findings) is one more function added there.
 """
 
 from __future__ import annotations
@@ -51,8 +52,10 @@ class Extras:
 
 
 def installed() -> Extras:
-    """The sources available in this installation (none yet: statistics and cross-check plug in here)."""
-    return Extras()
+    """The sources of this installation: the statistics (附件2, 附件3) and the cross-check findings."""
+    from privtravel.workflow.review import sources
+
+    return Extras(figures=(sources.statistics,), findings=(sources.findings,))
 
 
 def figure_changes(sources: Iterable[FigureSource], old: Tree, new: Tree) -> list[FigureChange]:

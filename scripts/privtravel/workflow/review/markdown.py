@@ -33,10 +33,13 @@ def render(review: Review) -> str:
         out += [f"### {escape(unit.name)}（{unit.code}）", ""]
         for section in unit.sections:
             out += _section(section)
-    if review.figures is not None:
-        out += _figures(review.figures)
-    if review.findings is not None:
-        out += _findings(review.findings)
+    if review.figures == [] and review.findings == []:
+        out += ["附件2、附件3 的数字和比对核查发现的问题都没有变化。", ""]
+    else:
+        if review.figures is not None:
+            out += _figures(review.figures)
+        if review.findings is not None:
+            out += _findings(review.findings)
     return "\n".join(out).rstrip("\n") + "\n"
 
 

@@ -12,12 +12,12 @@ from pathlib import Path
 from privtravel import rules
 from privtravel.diagnostics import Result
 from privtravel.load import repository
-from privtravel.load.layout import CAMPAIGN_FILE, POLICE_DIR, SUBMISSIONS
+from privtravel.load.layout import CAMPAIGN_FILE, INSPECTIONS, POLICE_DIR, SUBMISSIONS
 from privtravel.workflow import gitrepo
 from privtravel.workflow.review.changes import Counts
 
 # what a campaign is made of; the schemas and the code are the working tree's
-CAMPAIGN_PATHS = (CAMPAIGN_FILE, SUBMISSIONS, POLICE_DIR)
+CAMPAIGN_PATHS = (CAMPAIGN_FILE, SUBMISSIONS, POLICE_DIR, INSPECTIONS)
 
 
 @dataclass
