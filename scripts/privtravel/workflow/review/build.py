@@ -45,6 +45,7 @@ def compare(
         head_checks=new.counts,
         campaign=campaign.section(old.repo.campaign, new.repo.campaign),
         units=units,
+        whole=bool(sources),
         figures=extras.figure_changes(sources.figures, old, new) if sources.figures else None,
         findings=extras.finding_changes(sources.findings, old, new) if sources.findings else None,
     )

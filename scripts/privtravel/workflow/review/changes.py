@@ -79,6 +79,7 @@ class Review:
     head_checks: Counts
     campaign: Section
     units: list[UnitReview]
+    whole: bool = True  # the checks counted every unit (else only the units touched)
     figures: list[FigureChange] | None = None  # None: no statistics source is installed
     findings: list[FindingChange] | None = None  # None: no cross-check source is installed
 

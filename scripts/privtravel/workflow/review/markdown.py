@@ -50,7 +50,8 @@ def _overview(review: Review) -> list[str]:
         f"对比合并基点 `{review.base}` 与本合并请求：改动 {len(review.changed_files)} 个文件{scope}。",
         "",
     ]
-    checks = f"检查（涉及的单位）：本合并请求 {review.head_checks}；合并基点 {review.base_checks}。"
+    counted = "全部单位" if review.whole else "涉及的单位"
+    checks = f"检查（{counted}）：本合并请求 {review.head_checks}；合并基点 {review.base_checks}。"
     if review.head_checks.errors:
         checks += "有错误的文件未参与比较，请先看「校验」作业的提示。"
     lines += [checks, ""]
