@@ -14,7 +14,17 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from privtravel import __version__
-from privtravel.commands import check, crosscheck, police_report, remind, site, stats
+from privtravel.commands import (
+    check,
+    codeowners,
+    crosscheck,
+    ownership,
+    police_report,
+    remind,
+    review,
+    site,
+    stats,
+)
 from privtravel.diagnostics import FatalError
 
 COMMANDS: dict[str, ModuleType] = {
@@ -24,6 +34,9 @@ COMMANDS: dict[str, ModuleType] = {
     "remind": remind,
     "police-report": police_report,
     "stats": stats,
+    "codeowners": codeowners,
+    "ownership": ownership,
+    "review": review,
 }
 
 
