@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from privtravel.campaignops import workdays
+from privtravel import workdays
 from privtravel.model import Approval, Campaign, Loan, RosterChange, UnitData
 
 

@@ -7,9 +7,6 @@ a fixed timestamp.
 from __future__ import annotations
 
 import datetime as dt
-import io
-import re
-import zipfile
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -17,6 +14,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from privtravel.campaignops.police_roster import RosterLine
+from privtravel.export.zipfix import workbook_bytes
 
 SHEET = "登记备案变动"
 HEADER = (
@@ -41,8 +39,6 @@ PERSONAL = (
     "本表含完整的公民身份号码等个人信息，仅用于报送公安机关出入境管理部门："
     "不得公开，不得上传看板、共享盘或互联网，不得提交到填报仓库；用后按保密要求保管或销毁。"
 )
-_FIXED = (1980, 1, 1, 0, 0, 0)
-_MODIFIED = re.compile(rb">[^<]*</dcterms:modified>")
 
 
 def write(path: Path, lines: list[RosterLine], year: int, month: int, issuer: str) -> None:
@@ -89,27 +85,6 @@ def write(path: Path, lines: list[RosterLine], year: int, month: int, issuer: st
     ws.freeze_panes = "A5"
     moment = dt.datetime(year, month, 1)
     wb.properties.creator = issuer or "privtravel"
-    wb.properties.created = moment
-    wb.properties.modified = moment
     wb.properties.lastModifiedBy = issuer or "privtravel"
-    raw = io.BytesIO()
-    wb.save(raw)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(_fixed_zip(raw.getvalue(), moment))
-
-
-def _fixed_zip(data: bytes, moment: dt.datetime) -> bytes:
-    """The same archive with every entry dated 1980-01-01 and the saving time (which openpyxl sets to
-    now) replaced by ``moment``, so equal content gives equal bytes."""
-    stamp = f">{moment.strftime('%Y-%m-%dT%H:%M:%SZ')}</dcterms:modified>".encode()
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            content = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = _MODIFIED.sub(stamp, content)
-            fixed = zipfile.ZipInfo(info.filename, date_time=_FIXED)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o600 << 16
-            dst.writestr(fixed, content)
-    return out.getvalue()
+    path.write_bytes(workbook_bytes(wb, moment))

@@ -6,7 +6,7 @@ import csv
 import datetime as dt
 import io
 
-from privtravel.campaignops import workdays
+from privtravel import workdays
 from privtravel.campaignops.reminders import OPEN, OVERDUE, SOON, STATES, Reminder
 from privtravel.model import Campaign, UnitConfig
 

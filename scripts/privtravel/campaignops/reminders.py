@@ -11,7 +11,8 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from privtravel.campaignops import deadlines, workdays
+from privtravel import workdays
+from privtravel.campaignops import deadlines
 from privtravel.campaignops.redact import mask_text
 from privtravel.load.repository import Repository
 from privtravel.masking import document_number

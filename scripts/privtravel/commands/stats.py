@@ -26,12 +26,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     # openpyxl (exports) is imported here, not at start-up: `check` must not need it
     from privtravel import export
+    from privtravel.analysis import analyze
+    from privtravel.diagnostics import Result
+    from privtravel.load.layout import unit_of
     from privtravel.report import text as text_report
-    from privtravel.stats import Scope, from_repository, provenance
+    from privtravel.stats import Scope, provenance
     from privtravel.stats import text as text_stats
+    from privtravel.stats.compute import select
 
     root = Path(args.root)
-    result, stats = from_repository(root, Scope(unit=args.unit, region=args.region))
+    # the cross-check runs too when police data is present: 附件2 counts confirmed findings
+    analysis = analyze(root, scope=Scope(unit=args.unit, region=args.region))
+    result, stats = analysis.result, analysis.stats
+    if stats is not None:  # a unit's own table is not held up by another unit's mistakes
+        in_scope = {u.code for u in select(stats.campaign, stats.scope)}
+        result = Result(
+            [d for d in result.diagnostics if unit_of(d.path) in in_scope | {None}], result.files_checked
+        )
     if result.errors or stats is None:
         text_report.write(result, sys.stderr)
         print("填报文件有错误，统计表没有生成：请先改正上面的错误（privtravel check）。", file=sys.stderr)

@@ -7,19 +7,15 @@ footer.  A4 landscape, fitted to the page width, header rows repeated on every p
 
 from __future__ import annotations
 
-import datetime as dt
-import io
 import math
 import unicodedata
-import zipfile
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
-from openpyxl.writer.excel import ExcelWriter
 
-from privtravel.export.zipfix import ZIP_EPOCH, normalise
+from privtravel.export.zipfix import workbook_bytes
 from privtravel.stats.compute import Statistics
 from privtravel.stats.options import cn_date
 from privtravel.stats.table import HeaderCell, RowKind, Table, header_grid
@@ -56,17 +52,10 @@ def workbook(stats: Statistics) -> bytes:
     for t in stats.tables:
         _table_sheet(wb.create_sheet(t.spec.attachment), t, stats)
     _definitions_sheet(wb.create_sheet(DEFINITIONS_SHEET), stats)
-    stamp = stats.version.committed
-    when = stamp.astimezone(dt.UTC).replace(tzinfo=None) if stamp else ZIP_EPOCH
     wb.properties.creator = stats.campaign.issuer or "privtravel"
     wb.properties.lastModifiedBy = None
     wb.properties.title = f"{stats.fj2.spec.title}、{stats.fj3.spec.title}"
-    wb.properties.created = when
-    wb.properties.modified = when
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        ExcelWriter(wb, archive).save()
-    return normalise(buffer.getvalue(), stamp.replace(tzinfo=None) if stamp else None)
+    return workbook_bytes(wb, stats.version.committed)
 
 
 def text_width(text: str) -> float:

@@ -1,10 +1,13 @@
-"""Rewrite a zip archive so that it depends on its content only: fixed timestamps and attributes."""
+"""Workbooks and zip archives that depend on their content only: fixed timestamps and attributes."""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
 import zipfile
+
+from openpyxl import Workbook
+from openpyxl.writer.excel import ExcelWriter
 
 ZIP_EPOCH = dt.datetime(1980, 1, 1)  # the earliest time a zip entry can carry
 
@@ -22,3 +25,18 @@ def normalise(data: bytes, stamp: dt.datetime | None) -> bytes:
             fixed.create_system = 0
             dst.writestr(fixed, src.read(info.filename), compresslevel=6)
     return out.getvalue()
+
+
+def workbook_bytes(wb: Workbook, stamp: dt.datetime | None) -> bytes:
+    """Save ``wb`` dated ``stamp`` (e.g. the commit's time), byte-identical for the same content.
+
+    ``openpyxl.Workbook.save`` would write the current time into docProps/core.xml; the writer is
+    driven directly instead, and the zip entries are dated ``stamp`` too.
+    """
+    when = stamp.astimezone(dt.UTC).replace(tzinfo=None) if stamp and stamp.tzinfo else stamp
+    wb.properties.created = when or ZIP_EPOCH
+    wb.properties.modified = when or ZIP_EPOCH
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(wb, archive).save()
+    return normalise(buffer.getvalue(), stamp.replace(tzinfo=None) if stamp else None)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from privtravel.crosscheck import workdays
+from privtravel import workdays
 from privtravel.crosscheck.context import Context
 from privtravel.crosscheck.families._people import crossing_text, holding_evidence
 from privtravel.crosscheck.findings import Evidence, Finding, day, from_row, from_src, make_key

@@ -1,11 +1,16 @@
 """Working days on the Chinese calendar (weekends, statutory holidays and 调休 workdays), from chinese_calendar.
 
-Two kinds of deadline, two rules:
+One module for the whole tool (reminders, cross-check).  Two kinds of deadline, two rules:
 
 * a fixed day written as 「X日前」 (每月25日前报送, 6月10日前填报): the work must reach the office by then,
   so when that day is not a working day the deadline is the last working day before it;
 * a period counted in days (回国（境）后 N 天内交回证件): when its last day is not a working day, the
   period ends on the next working day (民法典第二百零三条).
+
+Reminders use these to warn in time.  The cross-check, which calls something a violation, reads
+「每月25日前」 as the 25th itself (the more lenient reading) and counts 「1个工作日内」 with next_workday.
+The calendar covers a fixed range of years (chinese_calendar 1.11.0: 2004–2026); outside it the
+holidays are unknown and OutOfCalendarError says so, never a guess.
 """
 
 from __future__ import annotations
@@ -19,14 +24,23 @@ from privtravel.diagnostics import FatalError
 _DAY = dt.timedelta(days=1)
 
 
+class OutOfCalendarError(FatalError):
+    """The date is outside the years chinese_calendar knows."""
+
+
+def covered_years() -> tuple[int, int]:
+    years = [day.year for day in chinese_calendar.holidays]
+    return min(years), max(years)
+
+
 def is_workday(day: dt.date) -> bool:
     try:
         return bool(chinese_calendar.is_workday(day))
     except NotImplementedError as exc:
-        years = [d.year for d in chinese_calendar.holidays]
-        raise FatalError(
+        first, last = covered_years()
+        raise OutOfCalendarError(
             f"{day.isoformat()} 不在已安装的 chinese_calendar {chinese_calendar.__version__} 的范围内"
-            f"（{min(years)}–{max(years)} 年）：请升级 requirements.txt 中的 chinese_calendar。"
+            f"（{first}–{last} 年）：请升级 requirements.txt 中的 chinese_calendar。"
         ) from exc
 
 
