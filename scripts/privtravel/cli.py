@@ -18,12 +18,16 @@ from privtravel.commands import (
     check,
     codeowners,
     crosscheck,
+    export,
+    forms,
+    import_,
     ownership,
     police_report,
     remind,
     review,
     site,
     stats,
+    template,
 )
 from privtravel.diagnostics import FatalError
 
@@ -37,6 +41,10 @@ COMMANDS: dict[str, ModuleType] = {
     "codeowners": codeowners,
     "ownership": ownership,
     "review": review,
+    "template": template,
+    "import": import_,
+    "export": export,
+    "forms": forms,
 }
 
 
