@@ -13,11 +13,12 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from privtravel import __version__
-from privtravel.commands import check, site
+from privtravel.commands import check, demo, site
 from privtravel.diagnostics import FatalError
 
 COMMANDS: dict[str, ModuleType] = {
     "check": check,
+    "demo": demo,
     "site": site,
 }
 
