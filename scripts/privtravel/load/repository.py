@@ -9,6 +9,7 @@ from typing import Any
 
 from privtravel.diagnostics import Diagnostic, FatalError, Result
 from privtravel.load import build, yaml_strict
+from privtravel.load.cache import Cache
 from privtravel.load.layout import (
     CAMPAIGN_FILE,
     REPORTS_DIR,
@@ -49,9 +50,26 @@ def discover(root: Path) -> list[str]:
 
 
 def load_declaration(
-    root: Path, rel: str, kind: Kind, max_bytes: int, result: Result
+    root: Path, rel: str, kind: Kind, max_bytes: int, result: Result, cache: Cache | None = None
 ) -> dict[str, Any] | None:
     """Load one file; every problem goes into ``result``; returns data only if it is valid."""
+    if cache is None:
+        return _load_declaration(root, rel, kind, max_bytes, result)
+    hit = cache.file_result(rel)
+    if hit is not None:
+        result.files_checked += 1
+        result.extend(hit[0])
+        cached: dict[str, Any] | None = hit[1]
+        return cached
+    before = len(result.diagnostics)
+    data = _load_declaration(root, rel, kind, max_bytes, result)
+    cache.remember_file(rel, result.diagnostics[before:], data)
+    return data
+
+
+def _load_declaration(
+    root: Path, rel: str, kind: Kind, max_bytes: int, result: Result
+) -> dict[str, Any] | None:
     try:
         raw = (root / rel).read_bytes()
     except OSError as exc:
@@ -94,20 +112,27 @@ def load(
     *,
     units: Iterable[str] | None = None,
     progress: Progress | None = None,
+    cache: Cache | None = None,
 ) -> Repository:
-    """Load the campaign and the given units' folders (all units when ``units`` is None)."""
+    """Load the campaign and the given units' folders (all units when ``units`` is None).
+
+    With a ``cache``, units whose check result is cached are not loaded at all (their diagnostics go
+    straight into ``result``): only ``check`` uses it, since the repository is then incomplete.
+    """
     repo = Repository(root=root)
     repo.campaign = load_campaign(root, result)
     max_bytes = (repo.campaign.max_file_kb if repo.campaign else build.DEFAULT_MAX_FILE_KB) * 1024
     wanted = None if units is None else set(units)
     paths = [p for p in discover(root) if wanted is None or unit_of(p) in wanted]
+    if cache is not None:
+        paths = cache.take(paths, result)
     for done, rel in enumerate(paths, start=1):
         code = unit_of(rel)
         assert code is not None
         unit = repo.units.get(code)
         if unit is None:
             unit = repo.units[code] = UnitData(code=code)
-        _load_file(root, rel, unit, max_bytes, result)
+        _load_file(root, rel, unit, max_bytes, result, cache)
         if progress is not None:
             progress(done, len(paths))
     if wanted:
@@ -116,13 +141,15 @@ def load(
     return repo
 
 
-def _load_file(root: Path, rel: str, unit: UnitData, max_bytes: int, result: Result) -> None:
+def _load_file(
+    root: Path, rel: str, unit: UnitData, max_bytes: int, result: Result, cache: Cache | None = None
+) -> None:
     place = classify(rel)
     if place is None:
         result.add(Diagnostic(rel, "F111", _unknown_file_message(rel), 1, 1))
         return
     unit.files.append(rel)
-    data = load_declaration(root, rel, place.kind, max_bytes, result)
+    data = load_declaration(root, rel, place.kind, max_bytes, result, cache)
     if data is None:
         unit.invalid_files.append(rel)
         if place.kind is Kind.REPORT:
