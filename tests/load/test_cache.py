@@ -112,6 +112,14 @@ def test_salt_covers_schemas_and_code(campaign: Path, tmp_path: Path) -> None:
     assert salt(campaign, package, schemas) != changed_schema
 
 
+def test_the_cache_is_invisible_to_git(campaign_repo: Path) -> None:
+    from tests.conftest import git
+
+    cached_run(campaign_repo)
+    assert (campaign_repo / CACHE_DIR / "units").is_dir()
+    assert git(campaign_repo, "status", "--porcelain", "--untracked-files=all") == ""
+
+
 def test_a_damaged_cache_is_ignored(campaign: Path) -> None:
     cached_run(campaign)
     for path in (campaign / CACHE_DIR).rglob("*.pickle"):
@@ -126,4 +134,5 @@ def test_cli_uses_the_cache_unless_told_not_to(campaign: Path) -> None:
     assert not (campaign / CACHE_DIR).exists()
     assert main(["--root", str(campaign), "check"]) == 0
     assert (campaign / CACHE_DIR / "hashes.pickle").is_file()
+    assert (campaign / CACHE_DIR / ".gitignore").read_text(encoding="utf-8").endswith("*\n")
     assert main(["--root", str(campaign), "check", REPORT]) == 0

@@ -186,6 +186,11 @@ class Cache:
                 by_unit[code].append(d)
         try:
             (self.dir / "units").mkdir(parents=True, exist_ok=True)
+            ignore = self.dir / ".gitignore"
+            if not ignore.is_file():  # invisible to git even where .cache/ is not ignored (pre-commit)
+                ignore.write_text(
+                    "# 由 privtravel 自动创建：检查结果缓存，可以随时删除\n*\n", encoding="utf-8"
+                )
             for code, key in self.unit_keys.items():
                 rels = self.unit_files[code]
                 checked = sum(1 for rel in rels if classify(rel) is not None)
