@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -126,15 +127,21 @@ def load(
     paths = [p for p in discover(root) if wanted is None or unit_of(p) in wanted]
     if cache is not None:
         paths = cache.take(paths, result)
-    for done, rel in enumerate(paths, start=1):
-        code = unit_of(rel)
-        assert code is not None
-        unit = repo.units.get(code)
-        if unit is None:
-            unit = repo.units[code] = UnitData(code=code)
-        _load_file(root, rel, unit, max_bytes, result, cache)
-        if progress is not None:
-            progress(done, len(paths))
+    collecting = gc.isenabled()
+    gc.disable()  # nothing made here is cyclic garbage; collecting as records pile up cost 20%
+    try:
+        for done, rel in enumerate(paths, start=1):
+            code = unit_of(rel)
+            assert code is not None
+            unit = repo.units.get(code)
+            if unit is None:
+                unit = repo.units[code] = UnitData(code=code)
+            _load_file(root, rel, unit, max_bytes, result, cache)
+            if progress is not None:
+                progress(done, len(paths))
+    finally:
+        if collecting:
+            gc.enable()
     if wanted:
         for code in sorted(wanted - set(repo.units)):
             repo.units[code] = UnitData(code=code)
