@@ -133,6 +133,6 @@ def test_cli_uses_the_cache_unless_told_not_to(campaign: Path) -> None:
     assert main(["--root", str(campaign), "check", "--no-cache"]) == 0
     assert not (campaign / CACHE_DIR).exists()
     assert main(["--root", str(campaign), "check"]) == 0
-    assert (campaign / CACHE_DIR / "hashes.pickle").is_file()
+    assert (campaign / CACHE_DIR / "units" / "srmyy.result.pickle").is_file()
     assert (campaign / CACHE_DIR / ".gitignore").read_text(encoding="utf-8").endswith("*\n")
     assert main(["--root", str(campaign), "check", REPORT]) == 0

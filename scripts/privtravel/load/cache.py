@@ -28,13 +28,14 @@ from typing import Any
 
 from privtravel import __version__
 from privtravel.diagnostics import Diagnostic, Result
-from privtravel.load.layout import CAMPAIGN_FILE, classify, unit_of
+from privtravel.load.layout import CAMPAIGN_FILE, SUBMISSIONS, classify, unit_of
 
 CACHE_DIR = ".cache/privtravel"
 FORMAT = 1
 RACY_NS = 3_000_000_000  # files changed this close to the last run are always re-read
 
 StatKey = tuple[int, int, int, int]
+Stat = tuple[StatKey, bytes, int]
 FileEntry = tuple[bytes, list[Diagnostic], Any]  # content digest, diagnostics, validated data or None
 
 
@@ -79,30 +80,25 @@ class Cache:
         self.dir = root / CACHE_DIR
         self.salt = salt_value
         self.started = time.time_ns()
-        self.stats: dict[str, tuple[StatKey, bytes, int]] = {}  # rel → (stat, digest, when recorded)
-        self.new_stats: dict[str, tuple[StatKey, bytes, int]] = {}
+        self.stats: dict[str, Stat] = {}  # rel → (stat, digest, when recorded), from the unit records
+        self.new_stats: dict[str, Stat] = {}
         self.unit_keys: dict[str, bytes] = {}  # units checked in this run → their key
         self.unit_files: dict[str, list[str]] = {}
         self.file_digests: dict[str, bytes] = {}
         self.old_files: dict[str, FileEntry] = {}
         self.new_files: dict[str, FileEntry] = {}
         self.hits: set[str] = set()
-        self._load_stats()
+        self.hit_records: dict[str, dict[str, Any]] = {}
 
     @classmethod
     def open(cls, root: Path) -> Cache:
         return cls(root, salt(root))
 
-    # --- file hashes ---------------------------------------------------------------------------
-
-    def _load_stats(self) -> None:
-        data = self._read(self.dir / "hashes.pickle")
-        if isinstance(data, dict) and data.get("format") == FORMAT:
-            self.stats = data["stats"]
+    # --- file digests --------------------------------------------------------------------------
 
     def content_digest(self, rel: str) -> bytes | None:
         """The digest of a file's bytes, or None when it cannot be read."""
-        path = self.root / rel
+        path = os.path.join(self.root, rel)
         try:
             st = os.stat(path)
         except OSError:
@@ -113,7 +109,8 @@ class Cache:
             self.new_stats[rel] = known
             return known[1]
         try:
-            value = digest(path.read_bytes())
+            with open(path, "rb") as f:
+                value = digest(f.read())
         except OSError:
             return None
         self.new_stats[rel] = (key, value, self.started)
@@ -126,18 +123,26 @@ class Cache:
         by_unit: dict[str, list[str]] = defaultdict(list)
         remaining: list[str] = []
         for rel in paths:
-            code = unit_of(rel)
-            if code is None:
-                remaining.append(rel)  # not in a unit folder: always checked, never cached
+            parts = rel.split("/")
+            if len(parts) >= 3 and parts[0] == SUBMISSIONS:
+                by_unit[parts[1]].append(rel)
             else:
-                by_unit[code].append(rel)
+                remaining.append(rel)  # not in a unit folder: always checked, never cached
         for code, rels in by_unit.items():
+            cached = self._read(self._unit_path(code, "result"))
+            valid = isinstance(cached, dict) and cached.get("format") == FORMAT
+            if valid:
+                self.stats.update(cached["stats"])
             key = self._unit_key(code, rels)
-            cached = None if key is None else self._read(self._unit_path(code, "result"))
-            if key is not None and isinstance(cached, dict) and cached.get("key") == key:
+            if valid and key is not None and cached["key"] == key:
                 result.extend(cached["diagnostics"])
                 result.files_checked += cached["files_checked"]
                 self.hits.add(code)
+                stats = {rel: self.new_stats[rel] for rel in rels}
+                if stats != cached["stats"]:  # touched but unchanged: remember the new stat
+                    self.unit_keys[code] = key
+                    self.unit_files[code] = rels
+                    self.hit_records[code] = cached
                 continue
             remaining.extend(rels)
             if key is not None:
@@ -193,14 +198,21 @@ class Cache:
                 )
             for code, key in self.unit_keys.items():
                 rels = self.unit_files[code]
+                stats = {rel: self.new_stats[rel] for rel in rels}
+                if code in self.hit_records:
+                    self._write(self._unit_path(code, "result"), self.hit_records[code] | {"stats": stats})
+                    continue
                 checked = sum(1 for rel in rels if classify(rel) is not None)
                 files = {rel: self.new_files[rel] for rel in rels if rel in self.new_files}
                 self._write(self._unit_path(code, "files"), {"salt": self.salt, "files": files})
-                record = {"key": key, "files_checked": checked, "diagnostics": by_unit.get(code, [])}
+                record = {
+                    "format": FORMAT,
+                    "key": key,
+                    "files_checked": checked,
+                    "diagnostics": by_unit.get(code, []),
+                    "stats": stats,
+                }
                 self._write(self._unit_path(code, "result"), record)
-            stats = dict(self.stats)
-            stats.update(self.new_stats)
-            self._write(self.dir / "hashes.pickle", {"format": FORMAT, "stats": stats})
         except OSError:
             return
 

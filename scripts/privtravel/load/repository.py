@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -37,16 +38,33 @@ class Repository:
 
 
 def discover(root: Path) -> list[str]:
-    """Every file under submissions/ (hidden files excepted), as sorted POSIX relative paths."""
+    """Every file under submissions/ (hidden files excepted), as sorted POSIX relative paths.
+
+    Symbolic links to folders are not followed (as ``Path.rglob``); os.scandir, not pathlib:
+    at 60,000 files pathlib's path objects cost a second.
+    """
     base = root / SUBMISSIONS
     if not base.is_dir():
         return []
-    found = []
-    for path in base.rglob("*"):
-        rel = path.relative_to(root)
-        if any(part.startswith(".") for part in rel.parts) or not path.is_file():
+    found: list[str] = []
+    pending = [(os.fspath(base), SUBMISSIONS)]
+    while pending:
+        folder, rel_folder = pending.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
             continue
-        found.append(rel.as_posix())
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            rel = f"{rel_folder}/{entry.name}"
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append((entry.path, rel))
+                elif entry.is_file():
+                    found.append(rel)
+            except OSError:
+                continue
     return sorted(found)
 
 
