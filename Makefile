@@ -22,8 +22,8 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check scripts tests bench
-	$(BIN)/ruff format --check scripts tests bench
+	$(BIN)/ruff check scripts tests $(wildcard bench)
+	$(BIN)/ruff format --check scripts tests $(wildcard bench)
 	$(BIN)/mypy
 
 site: $(STAMP)

@@ -8,18 +8,37 @@ pre-commit hook runs with only its own dependencies, starts fast and needs nothi
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from types import ModuleType
 
 from privtravel import __version__
-from privtravel.commands import check, demo, site
+from privtravel.commands import (
+    check,
+    codeowners,
+    crosscheck,
+    demo,
+    ownership,
+    police_report,
+    remind,
+    review,
+    site,
+    stats,
+)
 from privtravel.diagnostics import FatalError
 
 COMMANDS: dict[str, ModuleType] = {
     "check": check,
+    "crosscheck": crosscheck,
     "demo": demo,
     "site": site,
+    "remind": remind,
+    "police-report": police_report,
+    "stats": stats,
+    "codeowners": codeowners,
+    "ownership": ownership,
+    "review": review,
 }
 
 
@@ -45,4 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:  # pragma: no cover
         return 130
+    except BrokenPipeError:  # `privtravel stats | head`: the reader has gone, not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     return code

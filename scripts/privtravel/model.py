@@ -16,9 +16,10 @@ from privtravel.diagnostics import JsonPath
 class Src:
     path: str
     where: JsonPath = ()
+    line: int = field(default=0, compare=False)  # 1-based, of the record; 0 when unknown
 
     def at(self, *more: str | int) -> Src:
-        return Src(self.path, (*self.where, *more))
+        return Src(self.path, (*self.where, *more), self.line)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +29,29 @@ class UnitConfig:
     region: str
     owners: tuple[str, ...]
     src: Src
+
+
+@dataclass(frozen=True, slots=True)
+class StatsOptions:
+    """The choices campaign.yaml makes for 附件2/附件3 (「统计口径」); None = the documented default."""
+
+    since: dt.date | None = None  # 组织开展起算日期
+    as_of: dt.date | None = None  # 统计截止日期
+    cases_counted_by: str = "人数"  # 违规问题计数: 人数 | 起数
+    registered_by: str = "报送公安日期"  # 实备以: 报送公安日期 | 公安入库日期
+    accountable_handled: bool = True  # 处理人数含责任追究
+
+
+@dataclass(frozen=True, slots=True)
+class CrosscheckSettings:
+    """campaign.yaml 比对核查: the data date, tolerances and limits of the cross-check."""
+
+    data_date: dt.date | None = None  # None: the latest date in the police crossings
+    exit_early_days: int = 0
+    entry_late_days: int = 0
+    stay_limit_days: int | None = None  # None: no limit
+    hk_macao_stay_limit_days: int | None = None
+    trips_per_year: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +74,8 @@ class Campaign:
     maintainers: tuple[str, ...]
     src: Src
     demo: bool = False
+    stats: StatsOptions = StatsOptions()
+    crosscheck: CrosscheckSettings = CrosscheckSettings()
 
     def unit(self, code: str) -> UnitConfig | None:
         for unit in self.units:
@@ -260,6 +286,88 @@ class Case:
     src: Src
 
 
+RESPONSE_CLEARED = "核实无问题"
+RESPONSE_CONFIRMED = "已查实"
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    """A unit's answer to one cross-check finding, named by the finding's stable key."""
+
+    key: str
+    verdict: str  # RESPONSE_CLEARED or RESPONSE_CONFIRMED
+    reason: str | None
+    case_id: str | None
+    date: dt.date | None
+    src: Src
+
+
+ASPECTS = ("应建尽建", "应备尽备", "应交尽交", "应审尽审", "应查尽查", "应处尽处")
+ASPECT_OK = "符合要求"
+RECTIFIED = "已完成"
+
+
+@dataclass(frozen=True, slots=True)
+class Inspector:
+    name: str
+    body: str
+    post: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AspectVerdict:
+    aspect: str  # one of ASPECTS
+    verdict: str  # 符合要求 | 存在问题
+    note: str | None
+    src: Src
+
+
+@dataclass(frozen=True, slots=True)
+class InspectionProblem:
+    id: str
+    aspect: str
+    description: str
+    evidence: tuple[str, ...]
+    serious: bool
+    circulated: bool  # 通报
+    deadline: dt.date | None  # 整改期限 set by the inspection group
+    person_ids: tuple[str, ...]
+    src: Src
+
+
+@dataclass(frozen=True, slots=True)
+class Inspection:
+    """The 专项检查组's record of one unit (inspections/<单位代码>.yaml)."""
+
+    unit: str
+    date: dt.date
+    inspectors: tuple[Inspector, ...]
+    aspects: tuple[AspectVerdict, ...]
+    problems: tuple[InspectionProblem, ...]
+    src: Src
+
+
+@dataclass(frozen=True, slots=True)
+class Rectification:
+    """One 整改 item of a unit, answering one inspection problem (submissions/<单位>/整改.yaml)."""
+
+    id: str
+    problem_id: str
+    measure: str
+    owner_name: str
+    owner_post: str
+    due: dt.date  # 完成时限
+    status: str  # 未开始 | 整改中 | 已完成
+    outcome: str | None
+    proof: tuple[str, ...]
+    closed: dt.date | None  # 完成日期
+    src: Src
+
+    @property
+    def done(self) -> bool:
+        return self.status == RECTIFIED
+
+
 @dataclass(slots=True)
 class UnitData:
     """Everything one unit has declared.  A file that failed validation contributes nothing."""
@@ -271,6 +379,7 @@ class UnitData:
     custody: list[CustodyItem] = field(default_factory=list)
     approvals: list[Approval] = field(default_factory=list)
     cases: list[Case] = field(default_factory=list)
+    responses: list[Response] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     invalid_files: list[str] = field(default_factory=list)
     # person ids named by report files that failed validation (so they are not "missing")
@@ -279,3 +388,7 @@ class UnitData:
     custody_src: Src | None = None
     approvals_src: Src | None = None
     cases_src: Src | None = None
+    responses_src: Src | None = None
+    inspection: Inspection | None = None
+    rectifications: list[Rectification] = field(default_factory=list)
+    rectifications_src: Src | None = None

@@ -89,7 +89,7 @@ def test_check_needs_only_the_hook_dependencies() -> None:
     """The pre-commit hook installs only what `check` needs: importing the CLI must not pull in more."""
     code = (
         "import sys; from privtravel import cli; "
-        "heavy = {'mkdocs', 'openpyxl', 'jinja2', 'jieba'} & set(sys.modules); print(sorted(heavy))"
+        "heavy = {'mkdocs', 'openpyxl', 'jinja2', 'jieba', 'chinese_calendar'} & set(sys.modules); print(sorted(heavy))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"

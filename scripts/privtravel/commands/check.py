@@ -11,7 +11,7 @@ from privtravel import rules
 from privtravel.diagnostics import Result
 from privtravel.load import repository
 from privtravel.load.cache import Cache
-from privtravel.load.layout import CAMPAIGN_FILE, SCHEMA_DIR, unit_of
+from privtravel.load.layout import CAMPAIGN_FILE, SCHEMA_DIR, subject_of
 from privtravel.report import json as json_report
 from privtravel.report import locate, progress
 from privtravel.report import text as text_report
@@ -42,7 +42,7 @@ def affected_units(root: Path, paths: Sequence[str]) -> set[str] | None:
         posix = PurePosixPath(rel).as_posix()
         if posix == CAMPAIGN_FILE or posix.startswith(f"{SCHEMA_DIR}/"):
             return None
-        code = unit_of(posix)
+        code = subject_of(posix)
         if code is not None:
             units.add(code)
     return units

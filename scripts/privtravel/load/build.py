@@ -3,24 +3,36 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
+from privtravel.diagnostics import JsonPath
 from privtravel.model import (
     Accountable,
     Approval,
+    AspectVerdict,
     Campaign,
     Case,
+    CrosscheckSettings,
     CustodyItem,
     Handling,
     HeldDocument,
+    Inspection,
+    InspectionProblem,
+    Inspector,
     Loan,
     Opinion,
+    Rectification,
     Removal,
     Report,
+    Response,
     RosterChange,
     RosterPerson,
     Rule,
     Src,
+    StatsOptions,
     StrictReview,
     Trip,
     UnitConfig,
@@ -28,6 +40,25 @@ from privtravel.model import (
 )
 
 DEFAULT_MAX_FILE_KB = 1024
+
+# The line of every list item of the file being built, so that each record's Src knows its line
+# (provenance and messages need it, and re-reading files later would cost minutes at scale).
+_positions: ContextVar[dict[JsonPath, int]] = ContextVar("positions", default={})  # noqa: B039
+
+
+@contextmanager
+def positions(found: dict[JsonPath, int]) -> Iterator[None]:
+    token = _positions.set(found)
+    try:
+        yield
+    finally:
+        _positions.reset(token)
+
+
+def _at(src: Src, *more: str | int) -> Src:
+    where = (*src.where, *more)
+    return Src(src.path, where, _positions.get().get(where, src.line))
+
 
 _d = dt.date.fromisoformat
 
@@ -45,7 +76,7 @@ def campaign(data: dict[str, Any], src: Src) -> Campaign:
             name=u["名称"],
             region=u["地区"],
             owners=tuple(u.get("填报人员", ())),
-            src=src.at("单位", i),
+            src=_at(src, "单位", i),
         )
         for i, u in enumerate(data["单位"])
     )
@@ -68,6 +99,31 @@ def campaign(data: dict[str, Any], src: Src) -> Campaign:
         maintainers=tuple(data.get("维护人员", ())),
         src=src,
         demo=data.get("示例数据", False),
+        stats=stats_options(data.get("统计口径", {})),
+        crosscheck=crosscheck_settings(data.get("比对核查", {})),
+    )
+
+
+def stats_options(data: dict[str, Any]) -> StatsOptions:
+    defaults = StatsOptions()
+    return StatsOptions(
+        since=_od(data.get("组织开展起算日期")),
+        as_of=_od(data.get("统计截止日期")),
+        cases_counted_by=data.get("违规问题计数", defaults.cases_counted_by),
+        registered_by=data.get("实备以", defaults.registered_by),
+        accountable_handled=data.get("处理人数含责任追究", defaults.accountable_handled),
+    )
+
+
+def crosscheck_settings(data: dict[str, Any]) -> CrosscheckSettings:
+    defaults = CrosscheckSettings()
+    return CrosscheckSettings(
+        data_date=_od(data.get("公安数据日期")),
+        exit_early_days=data.get("出境提前容许天数", defaults.exit_early_days),
+        entry_late_days=data.get("入境推迟容许天数", defaults.entry_late_days),
+        stay_limit_days=data.get("在外停留天数上限"),
+        hk_macao_stay_limit_days=data.get("港澳停留天数上限"),
+        trips_per_year=data.get("每年出国境次数上限"),
     )
 
 
@@ -83,7 +139,7 @@ def unit_profile(data: dict[str, Any], src: Src) -> UnitProfile:
                 r.get("文号"),
                 _d(r["出台时间"]),
                 _od(r.get("最近修订时间")),
-                src.at("管理制度", i),
+                _at(src, "管理制度", i),
             )
             for i, r in enumerate(data["管理制度"])
         ),
@@ -101,7 +157,7 @@ def unit_profile(data: dict[str, Any], src: Src) -> UnitProfile:
 def roster(data: dict[str, Any], src: Src) -> list[RosterPerson]:
     people = []
     for i, p in enumerate(data["人员"]):
-        at = src.at("人员", i)
+        at = _at(src, "人员", i)
         people.append(
             RosterPerson(
                 id=p["编号"],
@@ -121,7 +177,7 @@ def roster(data: dict[str, Any], src: Src) -> list[RosterPerson]:
                         _od(c.get("报送公安日期")),
                         _od(c.get("公安入库日期")),
                         c.get("说明"),
-                        at.at("变动记录", j),
+                        _at(at, "变动记录", j),
                     )
                     for j, c in enumerate(p["变动记录"])
                 ),
@@ -146,7 +202,7 @@ def report(data: dict[str, Any], src: Src) -> Report:
                 _d(d["有效期至"]),
                 d["保管机构"],
                 d.get("备注"),
-                src.at("持有证件", i),
+                _at(src, "持有证件", i),
             )
             for i, d in enumerate(data.get("持有证件", ()))
         ),
@@ -159,7 +215,7 @@ def report(data: dict[str, Any], src: Src) -> Report:
                 t["审批机构"],
                 t.get("审批编号"),
                 t.get("备注"),
-                src.at("出国境情况", i),
+                _at(src, "出国境情况", i),
             )
             for i, t in enumerate(data.get("出国境情况", ()))
         ),
@@ -174,7 +230,7 @@ def report(data: dict[str, Any], src: Src) -> Report:
 def custody(data: dict[str, Any], src: Src) -> list[CustodyItem]:
     items = []
     for i, c in enumerate(data["证件"]):
-        at = src.at("证件", i)
+        at = _at(src, "证件", i)
         removal = c.get("移出保管")
         items.append(
             CustodyItem(
@@ -189,7 +245,7 @@ def custody(data: dict[str, Any], src: Src) -> list[CustodyItem]:
                         loan["审批编号"],
                         _od(loan.get("交回日期")),
                         loan.get("经办人"),
-                        at.at("领用记录", j),
+                        _at(at, "领用记录", j),
                     )
                     for j, loan in enumerate(c.get("领用记录", ()))
                 ),
@@ -226,7 +282,7 @@ def approvals(data: dict[str, Any], src: Src) -> list[Approval]:
                 approver=a.get("审批人"),
                 approved_on=_od(a.get("审批日期")),
                 note=a.get("备注"),
-                src=src.at("审批", i),
+                src=_at(src, "审批", i),
             )
         )
     return out
@@ -235,7 +291,7 @@ def approvals(data: dict[str, Any], src: Src) -> list[Approval]:
 def cases(data: dict[str, Any], src: Src) -> list[Case]:
     out = []
     for i, c in enumerate(data["问题"]):
-        at = src.at("问题", i)
+        at = _at(src, "问题", i)
         out.append(
             Case(
                 id=c["问题编号"],
@@ -245,7 +301,9 @@ def cases(data: dict[str, Any], src: Src) -> list[Case]:
                 found_on=_d(c["发现日期"]),
                 found_by=c["发现途径"],
                 handlings=tuple(
-                    Handling(h["处理方式"], _d(h["决定日期"]), h["决定机关"], h.get("文号"), at.at("处理", j))
+                    Handling(
+                        h["处理方式"], _d(h["决定日期"]), h["决定机关"], h.get("文号"), _at(at, "处理", j)
+                    )
                     for j, h in enumerate(c.get("处理", ()))
                 ),
                 accountable=tuple(
@@ -256,7 +314,7 @@ def cases(data: dict[str, Any], src: Src) -> list[Case]:
                         r["责任"],
                         r["处理方式"],
                         _d(r["决定日期"]),
-                        at.at("责任追究", j),
+                        _at(at, "责任追究", j),
                     )
                     for j, r in enumerate(c.get("责任追究", ()))
                 ),
@@ -264,3 +322,63 @@ def cases(data: dict[str, Any], src: Src) -> list[Case]:
             )
         )
     return out
+
+
+def responses(data: dict[str, Any], src: Src) -> list[Response]:
+    return [
+        Response(
+            key=r["核查项"],
+            verdict=r["核查结论"],
+            reason=r.get("理由"),
+            case_id=r.get("问题编号"),
+            date=_od(r.get("说明日期")),
+            src=_at(src, "说明", i),
+        )
+        for i, r in enumerate(data["说明"])
+    ]
+
+
+def inspection(data: dict[str, Any], src: Src) -> Inspection:
+    return Inspection(
+        unit=data["单位代码"],
+        date=_d(data["检查日期"]),
+        inspectors=tuple(Inspector(m["姓名"], m["单位"], m.get("职务")) for m in data["检查组"]),
+        aspects=tuple(
+            AspectVerdict(aspect, v["结论"], v.get("说明"), _at(src, "检查情况", aspect))
+            for aspect, v in data["检查情况"].items()
+        ),
+        problems=tuple(
+            InspectionProblem(
+                id=p["问题编号"],
+                aspect=p["方面"],
+                description=p["问题描述"],
+                evidence=tuple(p["证据"]),
+                serious=p["严重"],
+                circulated=p["通报"],
+                deadline=_od(p.get("整改期限")),
+                person_ids=tuple(p.get("涉及人员", ())),
+                src=_at(src, "问题", i),
+            )
+            for i, p in enumerate(data["问题"])
+        ),
+        src=src,
+    )
+
+
+def rectifications(data: dict[str, Any], src: Src) -> list[Rectification]:
+    return [
+        Rectification(
+            id=r["整改编号"],
+            problem_id=r["问题编号"],
+            measure=r["整改措施"],
+            owner_name=r["责任人"]["姓名"],
+            owner_post=r["责任人"]["职务"],
+            due=_d(r["完成时限"]),
+            status=r["整改状态"],
+            outcome=r.get("完成情况"),
+            proof=tuple(r.get("完成证明", ())),
+            closed=_od(r.get("完成日期")),
+            src=_at(src, "整改", i),
+        )
+        for i, r in enumerate(data["整改"])
+    ]

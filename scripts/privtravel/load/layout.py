@@ -7,7 +7,11 @@ submissions/<单位代码>/报告/<编号>-<姓名>.yaml  每人一份附件1报
 submissions/<单位代码>/证件保管.yaml         证件保管登记册（交存、领用、交回）
 submissions/<单位代码>/审批.yaml             因私出国（境）审批
 submissions/<单位代码>/违规问题.yaml         违规违纪问题及处理
-police/                                    公安机关提供的数据（不发布到看板）
+submissions/<单位代码>/核查说明.yaml         对比对核查发现的问题逐项说明（核实无问题或已查实）
+police/持证信息.csv|.xlsx                   公安机关提供的持证信息（不发布到看板）
+police/出入境记录.csv|.xlsx                 公安机关提供的出入境记录（不发布到看板）
+submissions/<单位代码>/整改.yaml             对集中检查指出问题的整改措施（本单位填写）
+inspections/<单位代码>.yaml                  专项检查组的集中检查情况（检查组填写，单位不能修改）
 """
 
 from __future__ import annotations
@@ -25,6 +29,9 @@ class Kind(StrEnum):
     CUSTODY = "custody"
     APPROVALS = "approvals"
     CASES = "cases"
+    RESPONSES = "responses"
+    INSPECTION = "inspection"
+    RECTIFICATION = "rectification"
 
     @property
     def schema_file(self) -> str:
@@ -43,19 +50,28 @@ KIND_LABELS = {
     Kind.CUSTODY: "证件保管登记册",
     Kind.APPROVALS: "因私出国（境）审批",
     Kind.CASES: "违规违纪问题及处理",
+    Kind.RESPONSES: "比对核查说明",
+    Kind.INSPECTION: "集中检查情况",
+    Kind.RECTIFICATION: "整改情况",
 }
 
 CAMPAIGN_FILE = "campaign.yaml"
 SUBMISSIONS = "submissions"
 REPORTS_DIR = "报告"
 POLICE_DIR = "police"
+POLICE_HOLDINGS = "持证信息"  # police/持证信息.csv or .xlsx
+POLICE_CROSSINGS = "出入境记录"  # police/出入境记录.csv or .xlsx
 UNIT_FILES: dict[str, Kind] = {
     "单位.yaml": Kind.UNIT,
     "登记备案.yaml": Kind.ROSTER,
     "证件保管.yaml": Kind.CUSTODY,
     "审批.yaml": Kind.APPROVALS,
     "违规问题.yaml": Kind.CASES,
+    "核查说明.yaml": Kind.RESPONSES,
+    "整改.yaml": Kind.RECTIFICATION,
 }
+# The inspection group's records live outside submissions/: a unit's merge request cannot change them.
+INSPECTIONS = "inspections"
 SCHEMA_DIR = "schemas"
 
 
@@ -74,6 +90,8 @@ def classify(rel: str) -> Place | None:
         return Place(UNIT_FILES[parts[2]], parts[1])
     if len(parts) == 4 and parts[0] == SUBMISSIONS and parts[2] == REPORTS_DIR and parts[3].endswith(".yaml"):
         return Place(Kind.REPORT, parts[1])
+    if len(parts) == 2 and parts[0] == INSPECTIONS and parts[1].endswith(".yaml"):
+        return Place(Kind.INSPECTION, parts[1].removesuffix(".yaml"))
     return None
 
 
@@ -83,6 +101,17 @@ def unit_of(rel: str) -> str | None:
     if len(parts) >= 3 and parts[0] == SUBMISSIONS:
         return parts[1]
     return None
+
+
+def subject_of(rel: str) -> str | None:
+    """The unit a declaration is about: its own folder, or the unit an inspection file names.
+
+    Unlike ``unit_of`` (the folder a unit owns and may change), this also covers inspections/.
+    """
+    parts = PurePosixPath(rel).parts
+    if len(parts) == 2 and parts[0] == INSPECTIONS and parts[1].endswith(".yaml"):
+        return parts[1].removesuffix(".yaml")
+    return unit_of(rel)
 
 
 def schema_comment(rel: str, kind: Kind) -> str:

@@ -9,18 +9,19 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from privtravel.diagnostics import Diagnostic, FatalError, Result
+from privtravel.diagnostics import Diagnostic, FatalError, JsonPath, Result
 from privtravel.load import build, yaml_strict
 from privtravel.load.cache import Cache
 from privtravel.load.layout import (
     CAMPAIGN_FILE,
+    INSPECTIONS,
     REPORTS_DIR,
     SUBMISSIONS,
     UNIT_FILES,
     Kind,
     classify,
     schema_comment,
-    unit_of,
+    subject_of,
 )
 from privtravel.model import Campaign, Src, UnitData
 from privtravel.validate import schemas
@@ -38,56 +39,73 @@ class Repository:
 
 
 def discover(root: Path) -> list[str]:
-    """Every file under submissions/ (hidden files excepted), as sorted POSIX relative paths.
+    """Every file under submissions/ and inspections/ (hidden files excepted), as sorted POSIX paths.
 
     Symbolic links to folders are not followed (as ``Path.rglob``); os.scandir, not pathlib:
     at 60,000 files pathlib's path objects cost a second.
     """
-    base = root / SUBMISSIONS
-    if not base.is_dir():
-        return []
     found: list[str] = []
-    pending = [(os.fspath(base), SUBMISSIONS)]
-    while pending:
-        folder, rel_folder = pending.pop()
-        try:
-            entries = list(os.scandir(folder))
-        except OSError:
+    for top in (SUBMISSIONS, INSPECTIONS):
+        base = root / top
+        if not base.is_dir():
             continue
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            rel = f"{rel_folder}/{entry.name}"
+        pending = [(os.fspath(base), top)]
+        while pending:
+            folder, rel_folder = pending.pop()
             try:
-                if entry.is_dir(follow_symlinks=False):
-                    pending.append((entry.path, rel))
-                elif entry.is_file():
-                    found.append(rel)
+                entries = list(os.scandir(folder))
             except OSError:
                 continue
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                rel = f"{rel_folder}/{entry.name}"
+                try:
+                    if entry.is_dir(follow_symlinks=False):
+                        pending.append((entry.path, rel))
+                    elif entry.is_file():
+                        found.append(rel)
+                except OSError:
+                    continue
     return sorted(found)
 
 
 def load_declaration(
-    root: Path, rel: str, kind: Kind, max_bytes: int, result: Result, cache: Cache | None = None
+    root: Path,
+    rel: str,
+    kind: Kind,
+    max_bytes: int,
+    result: Result,
+    positions: dict[JsonPath, int] | None = None,
+    cache: Cache | None = None,
 ) -> dict[str, Any] | None:
     """Load one file; every problem goes into ``result``; returns data only if it is valid."""
     if cache is None:
-        return _load_declaration(root, rel, kind, max_bytes, result)
+        return _load_declaration(root, rel, kind, max_bytes, result, positions)
     hit = cache.file_result(rel)
     if hit is not None:
         result.files_checked += 1
         result.extend(hit[0])
+        if positions is not None:
+            positions.update(hit[2])
         cached: dict[str, Any] | None = hit[1]
         return cached
     before = len(result.diagnostics)
-    data = _load_declaration(root, rel, kind, max_bytes, result)
-    cache.remember_file(rel, result.diagnostics[before:], data)
+    found: dict[JsonPath, int] = {}
+    data = _load_declaration(root, rel, kind, max_bytes, result, found)
+    cache.remember_file(rel, result.diagnostics[before:], data, found)
+    if positions is not None:
+        positions.update(found)
     return data
 
 
 def _load_declaration(
-    root: Path, rel: str, kind: Kind, max_bytes: int, result: Result
+    root: Path,
+    rel: str,
+    kind: Kind,
+    max_bytes: int,
+    result: Result,
+    positions: dict[JsonPath, int] | None,
 ) -> dict[str, Any] | None:
     try:
         raw = (root / rel).read_bytes()
@@ -112,6 +130,8 @@ def _load_declaration(
         return None
     if not loaded.ok:
         return None
+    if positions is not None:
+        positions.update(loaded.positions)
     data: dict[str, Any] = loaded.data
     return data
 
@@ -142,14 +162,14 @@ def load(
     repo.campaign = load_campaign(root, result)
     max_bytes = (repo.campaign.max_file_kb if repo.campaign else build.DEFAULT_MAX_FILE_KB) * 1024
     wanted = None if units is None else set(units)
-    paths = [p for p in discover(root) if wanted is None or unit_of(p) in wanted]
+    paths = [p for p in discover(root) if wanted is None or subject_of(p) in wanted]
     if cache is not None:
         paths = cache.take(paths, result)
     collecting = gc.isenabled()
     gc.disable()  # nothing made here is cyclic garbage; collecting as records pile up cost 20%
     try:
         for done, rel in enumerate(paths, start=1):
-            code = unit_of(rel)
+            code = subject_of(rel)
             assert code is not None
             unit = repo.units.get(code)
             if unit is None:
@@ -173,46 +193,64 @@ def _load_file(
     if place is None:
         result.add(Diagnostic(rel, "F111", _unknown_file_message(rel), 1, 1))
         return
-    unit.files.append(rel)
-    data = load_declaration(root, rel, place.kind, max_bytes, result, cache)
+    if place.kind is not Kind.INSPECTION:  # the inspection group's file is not one the unit submitted
+        unit.files.append(rel)
+    found: dict[JsonPath, int] = {}
+    data = load_declaration(root, rel, place.kind, max_bytes, result, found, cache)
     if data is None:
         unit.invalid_files.append(rel)
         if place.kind is Kind.REPORT:
             unit.unreadable_report_ids.add(PurePosixPath(rel).stem.split("-", 1)[0])
         return
-    src = Src(rel)
+    src = Src(rel, (), 1)
     declared_unit = data.get("单位代码")
     if declared_unit != unit.code:
+        where = "文件名" if place.kind is Kind.INSPECTION else "所在文件夹"
         result.add(
             Diagnostic(
                 rel,
                 "R309",
-                f"文件中的单位代码「{declared_unit}」与所在文件夹「{unit.code}」不一致：每个单位只能在自己的文件夹里填报。",
+                f"文件中的单位代码「{declared_unit}」与{where}「{unit.code}」不一致：每个单位只能在自己的文件夹里填报。",
                 field="单位代码",
                 json_path=("单位代码",),
             )
         )
-    if place.kind is Kind.UNIT:
+    with build.positions(found):
+        _build(place.kind, data, src, unit)
+
+
+def _build(kind: Kind, data: dict[str, Any], src: Src, unit: UnitData) -> None:
+    if kind is Kind.UNIT:
         unit.profile = build.unit_profile(data, src)
-    elif place.kind is Kind.ROSTER:
+    elif kind is Kind.ROSTER:
         unit.roster = build.roster(data, src)
         unit.roster_src = src
-    elif place.kind is Kind.REPORT:
+    elif kind is Kind.REPORT:
         unit.reports.append(build.report(data, src))
-    elif place.kind is Kind.CUSTODY:
+    elif kind is Kind.CUSTODY:
         unit.custody = build.custody(data, src)
         unit.custody_src = src
-    elif place.kind is Kind.APPROVALS:
+    elif kind is Kind.APPROVALS:
         unit.approvals = build.approvals(data, src)
         unit.approvals_src = src
-    elif place.kind is Kind.CASES:
+    elif kind is Kind.CASES:
         unit.cases = build.cases(data, src)
         unit.cases_src = src
+    elif kind is Kind.RESPONSES:
+        unit.responses = build.responses(data, src)
+        unit.responses_src = src
+    elif kind is Kind.INSPECTION:
+        unit.inspection = build.inspection(data, src)
+    elif kind is Kind.RECTIFICATION:
+        unit.rectifications = build.rectifications(data, src)
+        unit.rectifications_src = src
 
 
 def _unknown_file_message(rel: str) -> str:
     parts = PurePosixPath(rel).parts
     name = parts[-1]
+    if parts[0] == INSPECTIONS:
+        return f"inspections/ 下每个被检查单位一个文件，写成「单位代码.yaml」，如「srmyy.yaml」（现在是「{rel}」）。"
     if len(parts) == 2:
         return f"submissions/ 下只能放各单位的文件夹，「{name}」应放进本单位的文件夹。"
     known = [*UNIT_FILES, f"{REPORTS_DIR}/"]

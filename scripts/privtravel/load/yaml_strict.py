@@ -64,6 +64,7 @@ class Loaded:
     first_line: str = ""
     diagnostics: list[Diagnostic] = field(default_factory=list)
     bad_paths: set[JsonPath] = field(default_factory=set)  # values already reported here
+    positions: dict[JsonPath, int] = field(default_factory=dict)  # line of every list item
 
     @property
     def ok(self) -> bool:
@@ -156,7 +157,7 @@ def load(path: str, raw: bytes, *, max_bytes: int) -> Loaded:
         )
         return result
     result.root = root
-    builder = _Builder(path, out, result.bad_paths)
+    builder = _Builder(path, out, result.bad_paths, result.positions)
     result.data = builder.build(root, ())
     return result
 
@@ -243,12 +244,15 @@ def _pos(node: yaml.Node) -> tuple[int, int]:
 class _Builder:
     """Builds plain values from nodes, reporting what a tired clerk's YAML would get wrong."""
 
-    __slots__ = ("bad", "out", "path")
+    __slots__ = ("bad", "out", "path", "positions")
 
-    def __init__(self, path: str, out: list[Diagnostic], bad: set[JsonPath]) -> None:
+    def __init__(
+        self, path: str, out: list[Diagnostic], bad: set[JsonPath], positions: dict[JsonPath, int]
+    ) -> None:
         self.path = path
         self.out = out
         self.bad = bad
+        self.positions = positions
 
     def build(self, node: yaml.Node, where: JsonPath) -> Any:
         if isinstance(node, yaml.ScalarNode):
@@ -277,7 +281,12 @@ class _Builder:
                 result[key] = self.build(value_node, (*where, key))
             return result
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*where, i)) for i, item in enumerate(node.value)]
+            items = []
+            for i, item in enumerate(node.value):
+                here = (*where, i)
+                self.positions[here] = item.start_mark.line + 1  # records are list items
+                items.append(self.build(item, here))
+            return items
         raise AssertionError(node)  # pragma: no cover
 
     def error(self, node: yaml.Node, where: JsonPath, code: str, message: str) -> None:

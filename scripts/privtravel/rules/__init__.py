@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 from privtravel.diagnostics import Diagnostic
 from privtravel.model import Campaign, UnitData
-from privtravel.rules import coverage, dates, documents, identity, references, trips, units
+from privtravel.rules import coverage, dates, documents, identity, inspection, references, trips, units
 
-MODULES = (units, coverage, references, identity, dates, documents, trips)
+MODULES = (units, coverage, references, identity, dates, documents, trips, inspection)
 
 
 def check_unit(campaign: Campaign, unit: UnitData) -> Iterator[Diagnostic]:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import shutil
 import subprocess
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,20 +16,28 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from privtravel.commands.check import check_repository
+from privtravel import export
+from privtravel.analysis import Analysis, analyze, confirmed_findings
+from privtravel.campaignops import inspection_pages
 from privtravel.diagnostics import Diagnostic, FatalError
 from privtravel.load.layout import unit_of
 from privtravel.model import Campaign
-from privtravel.site import audit
+from privtravel.site import audit, search
 from privtravel.site.pages import audit as audit_pages
-from privtravel.site.pages import guide, overview, unit
+from privtravel.site.pages import findings, guide, overview, statistics, unit
 from privtravel.site.pages.common import unit_page
 from privtravel.site.status import unit_statuses
+from privtravel.stats import Scope, compute, version
+from privtravel.stats import html as stats_html
+from privtravel.stats.provenance import lines as provenance_lines
+from privtravel.stats.provenance import refs
 
 PROJECT = Path(__file__).resolve().parents[3]
 SOURCES = PROJECT / "site"
 CONFIG = PROJECT / "mkdocs.yml"
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # we know; see README「看板」
+
+Write = Callable[[str, str], None]
 
 
 def computed_from(root: Path) -> str:
@@ -49,45 +59,104 @@ def computed_from(root: Path) -> str:
 
 
 def write_pages(root: Path, docs: Path, today: dt.date) -> tuple[Campaign, list[Any]]:
-    """Write every page under ``docs``; return the campaign and the navigation."""
-    repo, result = check_repository(root)
-    campaign = repo.campaign
-    if campaign is None:
+    """Write every page and the exports (docs/exports/, copied as they are) under ``docs``."""
+    analysis = analyze(root)
+    repo, campaign, stats = analysis.repo, analysis.repo.campaign, analysis.stats
+    if campaign is None or stats is None:
         raise FatalError("campaign.yaml 有错误，无法生成看板：请先运行 check 并改正。")
     if docs.exists():
         shutil.rmtree(docs)
     shutil.copytree(SOURCES / "assets", docs / "assets")
     source = computed_from(root)
-    statuses = unit_statuses(repo, result.diagnostics)
+    statuses = unit_statuses(repo, analysis.result.diagnostics)
     per_unit: dict[str, list[Diagnostic]] = defaultdict(list)
-    for d in result.diagnostics:
+    for d in analysis.result.diagnostics:
         per_unit[unit_of(d.path) or ""].append(d)
     commits = audit.read_log(root)
     commits_by_unit = audit.by_unit(commits)
+    links = {s.config.code: unit_page(s.config) for s in statuses}
 
     write = _writer(docs)
-    write("index.md", overview.overview(campaign, statuses, source, today))
-    by_region: dict[str, list[Any]] = {region: [] for region in campaign.regions}
-    for status in statuses:
-        config = status.config
-        text = unit.unit_page(
-            campaign, status, repo.units.get(config.code), per_unit[config.code], today, source
-        )
-        text += "\n".join(audit_pages.unit_section(commits_by_unit.get(config.code, []), config.code))
-        write(unit_page(config), text)
-        by_region.setdefault(config.region, []).append({config.name: unit_page(config)})
+    rectification = inspection_pages.overview_section(
+        inspection_pages.progress(repo, today), today, len(campaign.units)
+    )
+    outcome = analysis.crosscheck
+    write(
+        "index.md",
+        overview.overview(campaign, statuses, source, today, stats, outcome, links) + "\n" + rectification,
+    )
+    write("stats.md", statistics.page(campaign, stats))
+    write(
+        f"{statistics.SOURCES_PAGE}.md",
+        statistics.sources_page(campaign, stats, provenance_lines(root, refs(stats))),
+    )
+    export.write_all(stats, docs / statistics.EXPORTS)
+    write("findings.md", findings.page(campaign, outcome, links))
+    write("inspection.md", inspection_pages.page(repo, today))
+    _unit_pages(analysis, statuses, per_unit, commits_by_unit, docs, today, source, write)
     write("audit.md", audit_pages.audit_page(campaign, commits, source))
     write("guide/codes.md", guide.codes_page())
+    by_region: dict[str, list[Any]] = {region: [] for region in campaign.regions}
+    for status in statuses:
+        by_region.setdefault(status.config.region, []).append({status.config.name: links[status.config.code]})
     nav = [
         {"总览": "index.md"},
+        {"统计表": [{"附件2、附件3": "stats.md"}, {"数字的来源": f"{statistics.SOURCES_PAGE}.md"}]},
+        {"核查发现": "findings.md"},
         {"单位": [{region: pages} for region, pages in by_region.items() if pages]},
+        {"集中检查": "inspection.md"},
         {"审计记录": "audit.md"},
         {"填报指南": [{"检查提示代码": "guide/codes.md"}]},
     ]
     return campaign, nav
 
 
-def _writer(docs: Path) -> Any:
+def _unit_pages(
+    analysis: Analysis,
+    statuses: list[Any],
+    per_unit: dict[str, list[Diagnostic]],
+    commits_by_unit: dict[str, list[audit.Commit]],
+    docs: Path,
+    today: dt.date,
+    source: str,
+    write: Write,
+) -> None:
+    repo, campaign = analysis.repo, analysis.repo.campaign
+    assert campaign is not None
+    outcome = analysis.crosscheck
+    summaries = {s.unit: s for s in outcome.units} if outcome is not None else {}
+    answered_by_unit: dict[str, list[Any]] = defaultdict(list)
+    for a in analysis.answered:
+        answered_by_unit[a.finding.unit].append(a)
+    found = confirmed_findings(analysis.answered)
+    data_version = version.of(analysis.root)
+    for status in statuses:
+        config = status.config
+        text = unit.unit_page(
+            campaign, status, repo.units.get(config.code), per_unit[config.code], today, source
+        )
+        own = compute(campaign, repo.units, data_version, scope=Scope(unit=config.code), findings=found)
+        export.write_all(own, docs / statistics.EXPORTS / "units" / config.code)
+        text += "\n".join(
+            [
+                "## 本单位统计表",
+                "",
+                statistics.export_links(f"../{statistics.EXPORTS}/units/{config.code}"),
+                "",
+                stats_html.tables_html(own, lambda anchor: f"../../{statistics.SOURCES_PAGE}/#{anchor}"),
+                "",
+            ]
+        )
+        text += "\n".join(
+            findings.unit_section(
+                summaries.get(config.code), answered_by_unit.get(config.code, []), outcome is not None
+            )
+        )
+        text += "\n".join(audit_pages.unit_section(commits_by_unit.get(config.code, []), config.code))
+        write(unit_page(config), text)
+
+
+def _writer(docs: Path) -> Write:
     def write(relative: str, text: str) -> None:
         path = docs / relative
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -96,13 +165,29 @@ def _writer(docs: Path) -> Any:
     return write
 
 
+def _show_mkdocs_warnings() -> None:
+    """MkDocs reports through logging; without a handler its warnings would vanish."""
+    logger = logging.getLogger("mkdocs")
+    if not any(getattr(h, "privtravel", False) for h in logger.handlers):
+        handler = logging.StreamHandler()
+        handler.setLevel(logging.WARNING)
+        handler.setFormatter(logging.Formatter("MkDocs %(levelname)s: %(message)s"))
+        handler.privtravel = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+
+
 def build(root: Path, out: Path, today: dt.date | None = None) -> None:
+    _show_mkdocs_warnings()
     docs = root / "build" / "docs"
     campaign, nav = write_pages(root, docs, today or dt.date.today())
     try:
         config = load_config(str(CONFIG), docs_dir=str(docs), site_dir=str(out))
         config["extra"]["demo"] = campaign.demo
         config["nav"] = nav
+        search_plugin = config["plugins"]["material/search"]
+        search_plugin.config["jieba_dict_user"] = str(
+            search.write_user_dict(campaign, root / "build" / "jieba_user.txt")
+        )
         mkdocs_build(config)
     except MkDocsException as exc:
         raise FatalError(f"看板构建失败：{exc}") from exc

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import yaml
@@ -27,6 +27,10 @@ _TYPE_NAMES = {
 }
 
 
+# (json path, of the key rather than the value?) -> (line, column), both 1-based
+Locator = Callable[[JsonPath, bool], tuple[int, int]]
+
+
 def schema_diagnostics(
     path: str,
     errors: Iterable[ValidationError],
@@ -34,6 +38,16 @@ def schema_diagnostics(
     skip: set[JsonPath],
 ) -> Iterator[Diagnostic]:
     """One diagnostic per problem; values the loader already reported are not reported again."""
+    return schema_diagnostics_at(path, errors, lambda spot, key: locate(root, spot, key=key), skip)
+
+
+def schema_diagnostics_at(
+    path: str,
+    errors: Iterable[ValidationError],
+    locator: Locator,
+    skip: set[JsonPath],
+) -> Iterator[Diagnostic]:
+    """The same messages for data that is not YAML (a table row): ``locator`` finds line and column."""
     seen: set[tuple[JsonPath, str, str]] = set()
     found: list[Diagnostic] = []
     misspelt: set[JsonPath] = set()  # (…, key) where an unknown key was probably meant as ``key``
@@ -41,7 +55,7 @@ def schema_diagnostics(
         where: JsonPath = tuple(error.absolute_path)
         if any(where[: len(bad)] == bad for bad in skip):
             continue
-        for diagnostic, meant in _convert(path, error, where, root):
+        for diagnostic, meant in _convert(path, error, where, locator):
             key = (diagnostic.json_path or (), diagnostic.code, diagnostic.message)
             if key not in seen:
                 seen.add(key)
@@ -74,7 +88,7 @@ def _shown(value: Any) -> str:
 
 
 def _convert(
-    path: str, error: ValidationError, where: JsonPath, root: yaml.Node
+    path: str, error: ValidationError, where: JsonPath, locator: Locator
 ) -> Iterator[tuple[Diagnostic, str | None]]:
     """Diagnostics for one schema error, each with the known key an unknown key stands for."""
     keyword = error.validator
@@ -90,7 +104,7 @@ def _convert(
     def at(
         code: str, message: str, spot: JsonPath = where, *, key: bool = False, meant: str | None = None
     ) -> tuple[Diagnostic, str | None]:
-        line, col = locate(root, spot, key=key)
+        line, col = locator(spot, key)
         return Diagnostic(path, code, message, line, col, field_label(spot), spot), meant
 
     if keyword == "additionalProperties" and isinstance(value, dict):

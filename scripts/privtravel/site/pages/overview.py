@@ -5,10 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
+from privtravel.crosscheck.run import Outcome
 from privtravel.model import Campaign
 from privtravel.site import charts
+from privtravel.site.pages import findings, statistics
 from privtravel.site.pages.common import date_text, demo_note, unit_link
 from privtravel.site.status import DONE, NONE, PARTIAL, UnitStatus
+from privtravel.stats.compute import Statistics
+from privtravel.stats.table import Column, RowKind, Table
 
 _CSS = {DONE: "status-done", PARTIAL: "status-part", NONE: "status-none"}
 
@@ -59,7 +63,15 @@ def timeline(campaign: Campaign, today: dt.date) -> list[str]:
     return [*lines, ""]
 
 
-def overview(campaign: Campaign, statuses: list[UnitStatus], computed_from: str, today: dt.date) -> str:
+def overview(
+    campaign: Campaign,
+    statuses: list[UnitStatus],
+    computed_from: str,
+    today: dt.date,
+    stats: Statistics,
+    outcome: Outcome | None,
+    links: dict[str, str],
+) -> str:
     counts = {state: sum(1 for s in statuses if s.state == state) for state in (DONE, PARTIAL, NONE)}
     lines = [f"# {escape(campaign.name)}", "", demo_note(campaign), *timeline(campaign, today)]
     lines += [
@@ -85,5 +97,64 @@ def overview(campaign: Campaign, statuses: list[UnitStatus], computed_from: str,
             f'<span class="{_CSS[s.state]}">{s.state}</span> | {s.registered} | {s.filed} | '
             f"{s.zero} | {s.exempt} | {s.missing} | {s.errors} | {s.warnings} |"
         )
-    lines += ["", f"数据来源：{escape(computed_from)}", ""]
+    lines += ["", *indicators(outcome, links), *headline(stats), f"数据来源：{escape(computed_from)}", ""]
     return "\n".join(lines)
+
+
+def indicators(outcome: Outcome | None, links: dict[str, str]) -> list[str]:
+    lines = ["## 六个「应…尽…」", ""]
+    if outcome is None or not outcome.complete:
+        return [*lines, findings.NO_POLICE if outcome is None else "公安数据有错误，未作比对。", ""]
+    return [
+        *lines,
+        "与公安机关出入境管理部门的数据比对的结果（点击查看依据；详见[核查发现](findings.md)）：",
+        "",
+        *findings.matrix(outcome.units, links),
+        "",
+    ]
+
+
+def headline(stats: Statistics) -> list[str]:
+    fj2, fj3 = stats.fj2, stats.fj3
+    total2 = {c.path[-1]: v for c, v in _totals(fj2)}
+    total3 = {c.path[-1]: v for c, v in _totals(fj3)}
+    violations = statistics.column_totals(
+        fj2, "违规违纪问题处理情况", exclude=("处理方式（人次）", "处理人数")
+    )
+    handling = statistics.column_totals(fj2, "处理方式（人次）")
+    custody = statistics.column_totals(fj3, "因私证件集中保管情况")
+    return [
+        "## 统计表主要数字",
+        "",
+        "| 国家工作人员总数 | 应备数 | 实备数 | 应收数 | 实收数 | 新增登记备案人数 | 未经审批出国（境）人数 | 处理人数 |",
+        "|--:|--:|--:|--:|--:|--:|--:|--:|",
+        "| "
+        + " | ".join(
+            str(x)
+            for x in (
+                total3.get("国家工作人员总数"),
+                total3.get("应备数"),
+                total3.get("实备数"),
+                total3.get("应收数"),
+                total3.get("实收数"),
+                total2.get("新增登记备案人数"),
+                total2.get("2016年1月1日以来未经审批出国（境）人数"),
+                total2.get("处理人数"),
+            )
+        )
+        + " |",
+        "",
+        "完整的附件2、附件3 见[统计表](stats.md)。",
+        "",
+        charts.bars("违规违纪问题（附件2，按问题类别）", violations),
+        "",
+        charts.bars("处理方式（附件2，人次）", handling, unit=" 人次"),
+        "",
+        charts.bars("因私证件集中保管（附件3，本）", custody, unit=" 本"),
+        "",
+    ]
+
+
+def _totals(table: Table) -> list[tuple[Column, object]]:
+    total = next(r for r in table.rows if r.kind is RowKind.TOTAL)
+    return [(c, total.cells[c.key].value) for c in table.spec.data_columns]

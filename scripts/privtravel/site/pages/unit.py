@@ -10,6 +10,7 @@ from privtravel.diagnostics import Diagnostic
 from privtravel.masking import document_number
 from privtravel.model import REPORT_EXEMPT, REPORT_FILED, REPORT_ZERO, Campaign, UnitData
 from privtravel.site.pages.common import date_text, demo_note
+from privtravel.site.search import short_name
 from privtravel.site.status import UnitStatus
 
 CATEGORIES = ("退休满1年的市管干部", "本地本单位管理的人员", "下属单位管理的人员", "其他人员")
@@ -31,6 +32,8 @@ def unit_page(
     config = status.config
     lines = [
         f"# {_cell(config.name)}",
+        "",
+        f'<p class="muted">简称：{_cell(short_name(config.name))}</p>',
         "",
         demo_note(campaign),
         f"地区：{_cell(config.region)}　　状态：**{status.state}**　　数据来源：{_cell(computed_from)}",

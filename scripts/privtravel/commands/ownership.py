@@ -1,0 +1,54 @@
+"""ownership: the paths a merge request changes must all belong to its author (CI runs it on every MR)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from pathlib import Path
+
+from privtravel.diagnostics import FatalError
+
+HELP = "检查提交权限：合并请求改动的文件都属于提交人负责的单位（或提交人是维护人员）"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--base", required=True, help="对比基准（分支或提交）；CI 中为 $CI_MERGE_REQUEST_DIFF_BASE_SHA"
+    )
+    parser.add_argument("--user", help="提交人的 GitLab 用户名（默认取 $GITLAB_USER_LOGIN）")
+    parser.add_argument(
+        "--member-of",
+        action="append",
+        default=[],
+        metavar="群组",
+        help="提交人所属的 GitLab 群组（可重复；也可用 $PRIVTRAVEL_USER_GROUPS，逗号分隔）",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from privtravel.load.layout import CAMPAIGN_FILE
+    from privtravel.workflow import gitlab_api, gitrepo, membership, ownership
+    from privtravel.workflow.config import load_campaign
+
+    root = Path(args.root)
+    login = args.user or os.environ.get("GITLAB_USER_LOGIN", "")
+    if not login:
+        raise FatalError("请用 --user 指定提交人的 GitLab 用户名（CI 中由 GITLAB_USER_LOGIN 提供）。")
+    groups = [*args.member_of, *filter(None, os.environ.get("PRIVTRAVEL_USER_GROUPS", "").split(","))]
+    base = gitrepo.merge_base(root, args.base)
+    paths = gitrepo.changed_paths(root, base)
+    with tempfile.TemporaryDirectory(prefix="privtravel-base-") as tmp:
+        if not gitrepo.extract(root, base, [CAMPAIGN_FILE], Path(tmp)):
+            raise FatalError(
+                f"合并基点 {gitrepo.short(root, base)} 中没有 {CAMPAIGN_FILE}，无法确定各单位的填报人员。"
+            )
+        campaign = load_campaign(Path(tmp), "合并基点的 ")
+    client = gitlab_api.connect()
+    if client is None:
+        member = membership.static(login, groups)
+    else:
+        member = membership.with_lookup(login, groups, lambda h: gitlab_api.members_of(client, h))
+    verdict = ownership.check(campaign, paths, login, member)
+    print(ownership.explain(verdict, lookup=client is not None))
+    return 0 if verdict.ok else 1

@@ -1,0 +1,34 @@
+"""Exports of the statistics tables: .xlsx in the notice's printed layout, .csv with BOM, .json with provenance.
+
+Every writer returns bytes and is deterministic: the same declarations give byte-identical files
+(timestamps inside come from the commit, never from the clock).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from privtravel.export import csv, json, xlsx
+from privtravel.stats.compute import Statistics
+from privtravel.stats.provenance import Lines
+
+WORKBOOK = "统计表.xlsx"
+JSON = "统计表.json"
+
+
+def csv_name(attachment: str) -> str:
+    return f"{attachment}.csv"
+
+
+def write_all(stats: Statistics, out: Path, lines: Lines | None = None) -> list[Path]:
+    """Write every export into ``out`` (created if needed); returns the files written, in order."""
+    out.mkdir(parents=True, exist_ok=True)
+    files: list[tuple[str, bytes]] = [(WORKBOOK, xlsx.workbook(stats))]
+    files += [(csv_name(t.spec.attachment), csv.table(t)) for t in stats.tables]
+    files.append((JSON, json.document(stats, lines)))
+    written = []
+    for name, data in files:
+        path = out / name
+        path.write_bytes(data)
+        written.append(path)
+    return written

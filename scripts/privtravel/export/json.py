@@ -1,0 +1,77 @@
+"""Both tables as JSON, with the 统计口径 of every column and the provenance of every figure."""
+
+from __future__ import annotations
+
+import json as _json
+from typing import Any
+
+from privtravel.stats.compute import Statistics
+from privtravel.stats.provenance import Lines, as_dict
+from privtravel.stats.table import Row, RowKind, Table
+
+
+def version(stats: Statistics) -> dict[str, Any]:
+    v = stats.version
+    return {
+        "提交": v.commit,
+        "提交时间": v.committed.isoformat() if v.committed else None,
+        "工作区有未提交的改动": v.dirty,
+        "说明": v.describe(),
+    }
+
+
+def _row(row: Row, t: Table, lines: Lines | None) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "行类型": row.kind.value,
+        "序号": row.number,
+        "地区、单位（部门）": row.label,
+        "单位代码": row.id if row.kind is RowKind.UNIT else None,
+        "地区": row.region,
+        "备注": row.note,
+        "数值": {c.key: row.cells[c.key].value for c in t.spec.data_columns},
+    }
+    if row.kind is RowKind.UNIT:
+        out["来源"] = {
+            c.key: [as_dict(ref, lines) for ref in row.cells[c.key].refs] for c in t.spec.data_columns
+        }
+    else:
+        out["由以下行相加"] = list(row.adds)
+    return out
+
+
+def tables(stats: Statistics, lines: Lines | None) -> list[dict[str, Any]]:
+    return [
+        {
+            "附件": t.spec.attachment,
+            "表名": t.spec.title,
+            "列": [
+                {"键": c.key, "表头": list(c.path), "计量单位": c.measure, "统计口径": c.definition}
+                for c in t.spec.columns
+            ],
+            "行": [_row(row, t, lines) for row in t.rows],
+        }
+        for t in stats.tables
+    ]
+
+
+def as_dict_all(stats: Statistics, lines: Lines | None = None) -> dict[str, Any]:
+    o = stats.options
+    return {
+        "专项整治": stats.campaign.name,
+        "范围": stats.scope.describe(),
+        "统计截止日期": o.as_of.isoformat(),
+        "组织开展起算日期": o.since.isoformat(),
+        "出国境起算日期": o.trips_since.isoformat(),
+        "违规问题计数": o.cases_by,
+        "实备以": o.registered_by,
+        "处理人数含责任追究": o.accountable_handled,
+        "数据版本": version(stats),
+        "尚未报送单位": list(stats.not_submitted),
+        "填表单位": stats.footer.unit,
+        "表": tables(stats, lines),
+    }
+
+
+def document(stats: Statistics, lines: Lines | None = None) -> bytes:
+    text = _json.dumps(as_dict_all(stats, lines), ensure_ascii=False, indent=1)
+    return (text + "\n").encode("utf-8")

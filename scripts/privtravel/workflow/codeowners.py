@@ -1,0 +1,71 @@
+""".gitlab/CODEOWNERS, rendered from campaign.yaml, and the check that the committed file agrees.
+
+GitLab reads sections: every section that matches a changed file needs one approval from that
+section's owners (when the protected branch requires code-owner approval); ``^[...]`` marks an
+optional section, which names owners without requiring their approval.  So:
+
+[审核]            unit folders, police data and inspections → the 审核人员 (委政治处); everything else → 维护人员
+^[各单位填报人员]  each unit folder → that unit's 填报人员 (shown as owners, approval not required)
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from privtravel.load.layout import INSPECTIONS, POLICE_DIR, SUBMISSIONS
+from privtravel.model import Campaign
+from privtravel.workflow.owners import handle, maintainers, reviewers
+
+CODEOWNERS = ".gitlab/CODEOWNERS"
+
+HEADER = """\
+# 代码所有者（CODEOWNERS）：由 campaign.yaml 生成，请勿手工修改。
+# 修改 campaign.yaml 中的单位、填报人员、审核人员或维护人员后运行：privtravel codeowners --write
+# 合并请求流水线运行 privtravel codeowners --check：本文件与 campaign.yaml 不一致时流水线失败。
+"""
+
+
+def render(campaign: Campaign) -> str:
+    review_owners = " ".join(reviewers(campaign) or maintainers(campaign))
+    lines = [
+        HEADER,
+        "# 「审核」一节：每个改动的文件都需要本节所列人员之一批准（main 分支开启「需要代码所有者批准」）。",
+        "# 各单位的填报文件、公安机关提供的数据和专项检查组的检查情况由委政治处审核人员批准；schema、脚本、配置和 CI 由维护人员批准。",
+        "[审核]",
+    ]
+    if campaign.maintainers:
+        lines.append(f"* {' '.join(maintainers(campaign))}")
+    if review_owners:
+        lines.append(f"/{SUBMISSIONS}/ {review_owners}")
+        lines.append(f"/{POLICE_DIR}/ {review_owners}")
+        lines.append(f"/{INSPECTIONS}/ {review_owners}")
+    lines += [
+        "",
+        "# 「各单位填报人员」一节（^ 表示可选，不要求批准）：每个单位的文件夹归本单位组织人事科室填报。",
+        "^[各单位填报人员]",
+    ]
+    for unit in campaign.units:
+        lines.append(f"# {unit.name}")
+        if unit.owners:
+            lines.append(f"/{SUBMISSIONS}/{unit.code}/ {' '.join(handle(h) for h in unit.owners)}")
+        else:
+            lines.append(f"# /{SUBMISSIONS}/{unit.code}/ 尚未在 campaign.yaml 中指定填报人员")
+    return "\n".join(lines) + "\n"
+
+
+def difference(root: Path, campaign: Campaign) -> list[str]:
+    """The unified diff from the committed file to the one campaign.yaml implies (empty: in sync)."""
+    path = root / CODEOWNERS
+    committed = path.read_text(encoding="utf-8") if path.is_file() else ""
+    expected = render(campaign)
+    if committed == expected:
+        return []
+    return list(
+        difflib.unified_diff(
+            committed.splitlines(keepends=True),
+            expected.splitlines(keepends=True),
+            fromfile=f"{CODEOWNERS}（仓库中的）",
+            tofile=f"{CODEOWNERS}（按 campaign.yaml 应为）",
+        )
+    )

@@ -1,0 +1,72 @@
+"""The ownership check: every path a merge request changes must belong to its author.
+
+A path in a unit folder belongs to that unit's 填报人员; police data to the 审核人员; anything else to
+the 维护人员, who may change everything.  The config used is the one at the merge base, so that a merge
+request cannot grant itself the right to the change it makes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from privtravel.model import Campaign
+from privtravel.workflow.membership import Member
+from privtravel.workflow.owners import Owner, maintainers, owner_of
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    path: str
+    owner: Owner
+
+
+@dataclass
+class Verdict:
+    login: str
+    paths: list[str]
+    maintainer: bool = False
+    owners: list[str] = field(default_factory=list)  # labels of the owners whose paths were changed
+    refusals: list[Refusal] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.refusals
+
+
+def check(campaign: Campaign, paths: Sequence[str], login: str, member: Member) -> Verdict:
+    verdict = Verdict(login, list(paths))
+    verdict.maintainer = any(member(h) for h in maintainers(campaign))
+    for path in paths:
+        owner = owner_of(campaign, path)
+        if owner.label not in verdict.owners:
+            verdict.owners.append(owner.label)
+        if verdict.maintainer or any(member(h) for h in owner.handles):
+            continue
+        verdict.refusals.append(Refusal(path, owner))
+    return verdict
+
+
+def explain(verdict: Verdict, *, lookup: bool) -> str:
+    """The verdict in Chinese, naming each refused file and the unit (or role) that owns it."""
+    who = "@" + verdict.login.lstrip("@")
+    if not verdict.paths:
+        return f"本合并请求没有改动文件（提交人 {who}）。"
+    if verdict.ok:
+        role = "维护人员" if verdict.maintainer else "填报人员"
+        return f"提交人 {who}（{role}）改动了 {len(verdict.paths)} 个文件，都在其负责的范围内：{'、'.join(verdict.owners)}。"
+    lines = [f"以下 {len(verdict.refusals)} 个文件不在提交人 {who} 负责的范围内，本合并请求不能修改："]
+    for refusal in verdict.refusals:
+        owners = "、".join(refusal.owner.handles)
+        by = f"，由 {owners} 负责" if owners else ""
+        lines.append(f"  {refusal.path} —— 属于 {refusal.owner.label}{by}")
+    lines.append(
+        "每个单位只能修改自己的文件夹。请把这些文件恢复原样（git checkout <对比基准> -- 文件名）后重新提交；"
+        "确需修改的，请由负责的单位或维护人员另行提交合并请求。"
+    )
+    if not lookup:
+        lines.append(
+            "如果 campaign.yaml 中的填报人员是 GitLab 群组：流水线没有配置 PRIVTRAVEL_GITLAB_TOKEN，无法查询群组成员，"
+            "请配置该变量，或在填报人员中直接写用户名。"
+        )
+    return "\n".join(lines)

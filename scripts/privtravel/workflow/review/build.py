@@ -1,0 +1,81 @@
+"""The review of a merge request: both trees loaded, compared unit by unit, plus the extras."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from privtravel.load.layout import CAMPAIGN_FILE, unit_of
+from privtravel.model import UnitData
+from privtravel.workflow import gitrepo
+from privtravel.workflow.review import campaign, extras, records, trees
+from privtravel.workflow.review.changes import Review, UnitReview
+from privtravel.workflow.review.trees import Tree
+
+
+def review(root: Path, base_ref: str, sources: extras.Extras | None = None) -> Review:
+    """Compare the campaign at the merge base of ``base_ref`` and HEAD with the working tree."""
+    sources = extras.installed() if sources is None else sources
+    base = gitrepo.merge_base(root, base_ref)
+    changed = gitrepo.changed_paths(root, base)
+    touched = sorted({code for p in changed if (code := unit_of(p)) is not None})
+    # the extras look at the whole campaign; the comparison itself needs only the units touched
+    scope = None if sources else touched
+    with tempfile.TemporaryDirectory(prefix="privtravel-base-") as tmp:
+        old = trees.load_base(root, base, Path(tmp), scope)
+        new = trees.load(root, "本合并请求", scope)
+        return compare(old, new, changed, gitrepo.short(root, base), touched, sources)
+
+
+def compare(
+    old: Tree, new: Tree, changed: list[str], base: str, touched: list[str], sources: extras.Extras
+) -> Review:
+    units = []
+    for code in _order(old, new, touched):
+        a = old.repo.units.get(code, UnitData(code))
+        b = new.repo.units.get(code, UnitData(code))
+        sections = records.unit_sections(a, b, _names(a, b))
+        if sections:
+            units.append(UnitReview(code, _unit_name(old, new, code), sections))
+    return Review(
+        base=base,
+        changed_files=changed,
+        other_files=[p for p in changed if unit_of(p) is None and p != CAMPAIGN_FILE],
+        base_checks=old.counts,
+        head_checks=new.counts,
+        campaign=campaign.section(old.repo.campaign, new.repo.campaign),
+        units=units,
+        whole=bool(sources),
+        figures=extras.figure_changes(sources.figures, old, new) if sources.figures else None,
+        findings=extras.finding_changes(sources.findings, old, new) if sources.findings else None,
+    )
+
+
+def _order(old: Tree, new: Tree, touched: list[str]) -> list[str]:
+    """Units in the campaign's order (the statistics tables' order); unknown folders last."""
+    order: list[str] = []
+    for tree in (new, old):
+        if tree.repo.campaign is not None:
+            order += [u.code for u in tree.repo.campaign.units if u.code not in order]
+    wanted = set(touched)
+    return [c for c in order if c in wanted] + [c for c in touched if c not in order]
+
+
+def _unit_name(old: Tree, new: Tree, code: str) -> str:
+    for tree in (new, old):
+        config = tree.repo.campaign.unit(code) if tree.repo.campaign else None
+        if config is not None:
+            return config.name
+    return code
+
+
+def _names(old: UnitData, new: UnitData) -> records.Names:
+    known: dict[str, str] = {}
+    for unit in (old, new):  # the working tree's names win
+        known.update({r.id: r.name for r in unit.reports})
+        known.update({p.id: p.name for p in unit.roster})
+
+    def name(person: str) -> str:
+        return f"{person} {known[person]}" if person in known else person
+
+    return name
