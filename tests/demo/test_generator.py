@@ -171,3 +171,24 @@ def test_cli_rejects_impossible_sizes(capsys: pytest.CaptureFixture[str], tmp_pa
     assert "人数太少" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         main(["demo", "--out", str(tmp_path), "--rate", "2"])
+
+
+def test_every_unit_without_rules_and_every_missing_report_is_in_the_manifest() -> None:
+    generated = generate(Options(seed=11, units=20, people=400, crossings=900, unit_rate=0.1))
+    files, situations = generated.files, generated.manifest["situations"]
+    no_rules = {
+        rel.split("/")[1]
+        for rel, text in files.items()
+        if rel.endswith("/单位.yaml") and yaml.safe_load(text)["管理制度"] == []
+    }
+    assert no_rules == {s["unit"] for s in situations if s["kind"] == "unit_without_rules"}
+    assert len(no_rules) == 2
+    without_report = set()
+    for rel, text in files.items():
+        if rel.endswith("/登记备案.yaml"):
+            unit = rel.split("/")[1]
+            for person in yaml.safe_load(text)["人员"]:
+                if not any(r.startswith(f"submissions/{unit}/报告/{person['编号']}-") for r in files):
+                    without_report.add((unit, person["编号"]))
+    explained = {"missing_report", "retired_cadre", "revoked_transferred"}
+    assert without_report == {(s["unit"], s["person"]) for s in situations if s["kind"] in explained}

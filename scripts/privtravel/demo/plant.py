@@ -48,6 +48,8 @@ LAX = "审批把关不严"
 UNREGISTERED = "应备未备"
 NO_REPORT = "应报未报"
 NO_RULES = "制度未建"
+LATE_CHANGE = "登记备案变动未按时报送"  # the cross-check's own titles for these two kinds of 应备未备
+LATE_ENTRY = "公安未在1个工作日内入库"
 
 METHODS = ("批评教育", "诫勉", "调离岗位", "责令辞职", "免职", "降职", "移交纪检监察机关")
 
@@ -708,9 +710,9 @@ PERSON_KINDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...], PersonPlant], .
     ("overdue_return", (OVERDUE,), (), overdue_return),
     ("not_returned", (OVERDUE,), (), not_returned),
     ("roster_change_on_time", (), (), roster_change_on_time),
-    ("roster_change_late", (UNREGISTERED,), (), roster_change_late),
-    ("police_entry_late", (UNREGISTERED,), (), police_entry_late),
-    ("roster_change_unreported", (UNREGISTERED,), (), roster_change_unreported),
+    ("roster_change_late", (LATE_CHANGE,), (), roster_change_late),
+    ("police_entry_late", (LATE_ENTRY,), (), police_entry_late),
+    ("roster_change_unreported", (LATE_CHANGE,), (), roster_change_unreported),
 )
 
 # Kinds whose people also get a violation case, and what the case says.
@@ -754,8 +756,14 @@ def plant_all(ctx: Context, units: list[Unit]) -> list[Planted]:
     for make in (unit_without_rules, rules_revised):
         shuffled = list(units)
         rng.shuffle(shuffled)
-        made = [p for p in (make(ctx, u) for u in shuffled[: per_unit * 3]) if p is not None][:per_unit]
-        planted.extend(made)
+        made = 0
+        for unit in shuffled:  # stop as soon as enough: make() changes the unit it is given
+            if made == per_unit:
+                break
+            item = make(ctx, unit)
+            if item is not None:
+                planted.append(item)
+                made += 1
     shuffled = list(units)
     rng.shuffle(shuffled)
     planted.extend(not_registered(ctx, u) for u in shuffled[:per_unit])
