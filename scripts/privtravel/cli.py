@@ -18,6 +18,7 @@ from privtravel.commands import (
     check,
     codeowners,
     crosscheck,
+    demo,
     export,
     forms,
     import_,
@@ -34,6 +35,7 @@ from privtravel.diagnostics import FatalError
 COMMANDS: dict[str, ModuleType] = {
     "check": check,
     "crosscheck": crosscheck,
+    "demo": demo,
     "site": site,
     "remind": remind,
     "police-report": police_report,

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from privtravel.cli import main as cli_main
 from tests.workflow.wfgit import commit, edit, git
 
 REPO = Path(__file__).parents[2]
@@ -70,6 +71,8 @@ def project(root: Path) -> Path:
         else:
             shutil.copy2(source, target)
     shutil.copytree(MINI, root, dirs_exist_ok=True)
+    # the repository's CODEOWNERS belongs to its own (demo) campaign: make the small campaign's
+    assert cli_main(["--root", str(root), "codeowners", "--write"]) == 0
     git(root, "init", "-q", "-b", "main")
     commit(root, "初始提交")
     return root

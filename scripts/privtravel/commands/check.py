@@ -10,6 +10,7 @@ from pathlib import Path, PurePosixPath
 from privtravel import rules
 from privtravel.diagnostics import Result
 from privtravel.load import repository
+from privtravel.load.cache import Cache
 from privtravel.load.layout import CAMPAIGN_FILE, SCHEMA_DIR, subject_of
 from privtravel.report import json as json_report
 from privtravel.report import locate, progress
@@ -25,6 +26,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="只检查这些文件所在的单位（pre-commit 传入改动的文件）；不写则检查全部",
     )
     parser.add_argument("--format", choices=("text", "json"), default="text", help="输出格式")
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="不使用 .cache/ 中上次检查的结果（默认只重新检查内容有变化的单位）",
+    )
 
 
 def affected_units(root: Path, paths: Sequence[str]) -> set[str] | None:
@@ -43,7 +49,7 @@ def affected_units(root: Path, paths: Sequence[str]) -> set[str] | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    result = check(Path(args.root), args.paths)
+    result = check(Path(args.root), args.paths, cache=not args.no_cache)
     if args.format == "json":
         json_report.write(result, sys.stdout)
     else:
@@ -51,15 +57,22 @@ def run(args: argparse.Namespace) -> int:
     return 1 if result.errors else 0
 
 
-def check(root: Path, paths: Sequence[str] = ()) -> Result:
-    return check_repository(root, paths)[1]
+def check(root: Path, paths: Sequence[str] = (), *, cache: bool = False) -> Result:
+    """With ``cache``, units unchanged since the last cached run are not checked again."""
+    memo = Cache.open(root) if cache else None
+    result = check_repository(root, paths, memo)[1]
+    if memo is not None:
+        memo.store(result)
+    return result
 
 
-def check_repository(root: Path, paths: Sequence[str] = ()) -> tuple[repository.Repository, Result]:
+def check_repository(
+    root: Path, paths: Sequence[str] = (), cache: Cache | None = None
+) -> tuple[repository.Repository, Result]:
     """Load (all units, or those of ``paths``), validate and apply the unit rules."""
     result = Result()
     units = affected_units(root, paths) if paths else None
-    repo = repository.load(root, result, units=units, progress=progress.reporter("已检查文件"))
+    repo = repository.load(root, result, units=units, progress=progress.reporter("已检查文件"), cache=cache)
     if repo.campaign is not None:
         for code in sorted(repo.units):
             result.extend(rules.check_unit(repo.campaign, repo.units[code]))

@@ -1,0 +1,256 @@
+"""A content-keyed cache of check results under .cache/privtravel/ (gitignored, safe to delete).
+
+Two levels, both keyed by the *content* of files, never by their names or times alone:
+
+* per unit: the unit's final diagnostics, valid while every file in the unit folder (the list of
+  files and each file's bytes), the campaign config, the schemas, the package's own code and the
+  versions of Python, PyYAML and jsonschema are unchanged.  A hit skips the unit entirely.
+* per file: the strict-load + schema-validation result (diagnostics and validated data) of each
+  file of a unit that has to be checked again, so a one-file change re-parses one file.
+
+Reading every file to hash it is the slow part at province scale, so, like git's index, a file's
+hash is reused when its size, inode, mtime and ctime are all unchanged and it was last changed
+well before the hashes were recorded (a file written within that window is always re-read).
+ctime changes on every write, including one that restores the old mtime.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from privtravel import __version__
+from privtravel.diagnostics import Diagnostic, JsonPath, Result
+from privtravel.load.layout import CAMPAIGN_FILE, INSPECTIONS, SUBMISSIONS, classify
+
+CACHE_DIR = ".cache/privtravel"
+FORMAT = 1
+RACY_NS = 3_000_000_000  # files changed this close to the last run are always re-read
+
+StatKey = tuple[int, int, int, int]
+Stat = tuple[StatKey, bytes, int]
+# content digest, diagnostics, validated data or None, line positions found while loading
+FileEntry = tuple[bytes, list[Diagnostic], Any, dict[JsonPath, int]]
+
+
+def subject(rel: str) -> str | None:
+    """layout.subject_of for the POSIX paths discover() makes, without pathlib (60,000 calls)."""
+    parts = rel.split("/")
+    if len(parts) >= 3 and parts[0] == SUBMISSIONS:
+        return parts[1]
+    if len(parts) == 2 and parts[0] == INSPECTIONS and parts[1].endswith(".yaml"):
+        return parts[1].removesuffix(".yaml")
+    return None
+
+
+def digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def salt(root: Path, package_dir: Path | None = None, schema_dir: Path | None = None) -> bytes:
+    """Everything a check result depends on besides the unit's own files."""
+    import jsonschema
+    import yaml
+
+    from privtravel.validate.schemas import schema_dir as default_schema_dir
+
+    h = hashlib.blake2b(digest_size=16)
+    versions = (FORMAT, sys.version, __version__, yaml.__version__, _version(jsonschema))
+    h.update(repr(versions).encode())
+    package = package_dir or Path(__file__).resolve().parents[1]
+    for path in sorted(package.rglob("*.py")):
+        h.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    for path in sorted((schema_dir or default_schema_dir()).glob("*.json")):
+        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    campaign = root / CAMPAIGN_FILE
+    h.update(b"campaign\0" + (campaign.read_bytes() if campaign.is_file() else b"<missing>"))
+    return h.digest()
+
+
+def _version(module: Any) -> str:
+    from importlib.metadata import version
+
+    try:
+        return version(module.__name__)
+    except Exception:  # pragma: no cover - not installed as a distribution
+        return "?"
+
+
+class Cache:
+    """Open one per run with ``Cache.open(root)``; nothing is written until ``store``."""
+
+    def __init__(self, root: Path, salt_value: bytes) -> None:
+        self.root = root
+        self.dir = root / CACHE_DIR
+        self.salt = salt_value
+        self.started = time.time_ns()
+        self.stats: dict[str, Stat] = {}  # rel → (stat, digest, when recorded), from the unit records
+        self.new_stats: dict[str, Stat] = {}
+        self.unit_keys: dict[str, bytes] = {}  # units checked in this run → their key
+        self.unit_files: dict[str, list[str]] = {}
+        self.file_digests: dict[str, bytes] = {}
+        self.old_files: dict[str, FileEntry] = {}
+        self.new_files: dict[str, FileEntry] = {}
+        self.hits: set[str] = set()
+        self.hit_records: dict[str, dict[str, Any]] = {}
+
+    @classmethod
+    def open(cls, root: Path) -> Cache:
+        return cls(root, salt(root))
+
+    # --- file digests --------------------------------------------------------------------------
+
+    def content_digest(self, rel: str) -> bytes | None:
+        """The digest of a file's bytes, or None when it cannot be read."""
+        path = os.path.join(self.root, rel)
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None
+        key = (st.st_size, st.st_ino, st.st_mtime_ns, st.st_ctime_ns)
+        known = self.stats.get(rel)
+        if known is not None and known[0] == key and max(key[2], key[3]) < known[2] - RACY_NS:
+            self.new_stats[rel] = known
+            return known[1]
+        try:
+            with open(path, "rb") as f:
+                value = digest(f.read())
+        except OSError:
+            return None
+        self.new_stats[rel] = (key, value, self.started)
+        return value
+
+    # --- unit level -----------------------------------------------------------------------------
+
+    def take(self, paths: Iterable[str], result: Result) -> list[str]:
+        """Serve the units whose result is cached; return the paths that still have to be checked."""
+        by_unit: dict[str, list[str]] = defaultdict(list)
+        remaining: list[str] = []
+        for rel in paths:
+            code = subject(rel)
+            if code is None:
+                remaining.append(rel)  # not about one unit: always checked, never cached
+            else:
+                by_unit[code].append(rel)
+        for code, rels in by_unit.items():
+            cached = self._read(self._unit_path(code, "result"))
+            valid = isinstance(cached, dict) and cached.get("format") == FORMAT
+            if valid:
+                self.stats.update(cached["stats"])
+            key = self._unit_key(code, rels)
+            if valid and key is not None and cached["key"] == key:
+                result.extend(cached["diagnostics"])
+                result.files_checked += cached["files_checked"]
+                self.hits.add(code)
+                stats = {rel: self.new_stats[rel] for rel in rels}
+                if stats != cached["stats"]:  # touched but unchanged: remember the new stat
+                    self.unit_keys[code] = key
+                    self.unit_files[code] = rels
+                    self.hit_records[code] = cached
+                continue
+            remaining.extend(rels)
+            if key is not None:
+                self.unit_keys[code] = key
+                self.unit_files[code] = rels
+                files = self._read(self._unit_path(code, "files"))
+                if isinstance(files, dict) and files.get("salt") == self.salt:
+                    self.old_files.update(files["files"])
+        return remaining
+
+    def _unit_key(self, code: str, rels: list[str]) -> bytes | None:
+        h = hashlib.blake2b(self.salt, digest_size=16)
+        h.update(code.encode() + b"\0")
+        for rel in sorted(rels):
+            value = self.content_digest(rel)
+            if value is None:
+                return None  # unreadable: never cached
+            self.file_digests[rel] = value
+            h.update(rel.encode() + b"\0" + value)
+        return h.digest()
+
+    # --- file level -----------------------------------------------------------------------------
+
+    def file_result(self, rel: str) -> tuple[list[Diagnostic], Any, dict[JsonPath, int]] | None:
+        """The load + validation result of a file whose bytes are unchanged, if known."""
+        entry = self.old_files.get(rel)
+        value = self.file_digests.get(rel)
+        if entry is None or value is None or entry[0] != value:
+            return None
+        self.new_files[rel] = entry
+        return entry[1], entry[2], entry[3]
+
+    def remember_file(
+        self, rel: str, diagnostics: list[Diagnostic], data: Any, positions: dict[JsonPath, int]
+    ) -> None:
+        value = self.file_digests.get(rel)
+        if value is not None:
+            self.new_files[rel] = (value, list(diagnostics), data, dict(positions))
+
+    # --- writing --------------------------------------------------------------------------------
+
+    def store(self, result: Result) -> None:
+        """Record this run's results of the units it checked (best effort: a read-only disk is fine)."""
+        by_unit: dict[str, list[Diagnostic]] = defaultdict(list)
+        for d in result.diagnostics:
+            code = subject(d.path)
+            if code is not None:
+                by_unit[code].append(d)
+        try:
+            (self.dir / "units").mkdir(parents=True, exist_ok=True)
+            ignore = self.dir / ".gitignore"
+            if not ignore.is_file():  # invisible to git even where .cache/ is not ignored (pre-commit)
+                ignore.write_text(
+                    "# 由 privtravel 自动创建：检查结果缓存，可以随时删除\n*\n", encoding="utf-8"
+                )
+            for code, key in self.unit_keys.items():
+                rels = self.unit_files[code]
+                stats = {rel: self.new_stats[rel] for rel in rels}
+                if code in self.hit_records:
+                    self._write(self._unit_path(code, "result"), self.hit_records[code] | {"stats": stats})
+                    continue
+                checked = sum(1 for rel in rels if classify(rel) is not None)
+                files = {rel: self.new_files[rel] for rel in rels if rel in self.new_files}
+                self._write(self._unit_path(code, "files"), {"salt": self.salt, "files": files})
+                record = {
+                    "format": FORMAT,
+                    "key": key,
+                    "files_checked": checked,
+                    "diagnostics": by_unit.get(code, []),
+                    "stats": stats,
+                }
+                self._write(self._unit_path(code, "result"), record)
+        except OSError:
+            return
+
+    def _unit_path(self, code: str, kind: str) -> Path:
+        return self.dir / "units" / f"{code}.{kind}.pickle"
+
+    @staticmethod
+    def _read(path: Path) -> Any:
+        try:
+            with path.open("rb") as f:
+                return pickle.load(f)
+        except (
+            OSError,
+            pickle.UnpicklingError,
+            EOFError,
+            AttributeError,
+            ImportError,
+            ValueError,
+            TypeError,
+        ):
+            return None
+
+    @staticmethod
+    def _write(path: Path, value: Any) -> None:
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        with tmp.open("wb") as f:
+            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
