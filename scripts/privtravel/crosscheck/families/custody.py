@@ -11,7 +11,7 @@ from privtravel.crosscheck.families._people import holding_evidence, trip_eviden
 from privtravel.crosscheck.findings import Evidence, Finding, day, doc_tag, from_src, make_key
 from privtravel.diagnostics import Diagnostic
 from privtravel.masking import document_number
-from privtravel.model import CustodyItem, HeldDocument, Loan
+from privtravel.model import REPORT_EXEMPT, CustodyItem, HeldDocument, Loan
 from privtravel.police.records import Holding
 
 COMMISSION_OFFICE = "委政治处"
@@ -49,6 +49,8 @@ def _in_custody(ctx: Context, number: str) -> bool:
 def _not_deposited(ctx: Context, ident: str, entry: Registered) -> Iterator[Finding]:
     person = entry.person
     report = ctx.report_for(ident)
+    if report is not None and report.kind == REPORT_EXEMPT:
+        return  # 市管领导干部: by 干部管理权限 their documents are kept by the 市委组织部, not the unit
     declared: dict[str, HeldDocument] = {d.number: d for d in (report.documents if report else ())}
     police: dict[str, Holding] = {h.number: h for h in ctx.holdings.get(ident, ())}
     grace = dt.timedelta(days=ctx.campaign.return_days)

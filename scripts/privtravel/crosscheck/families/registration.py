@@ -12,7 +12,7 @@ from privtravel.crosscheck.families._people import crossing_text, holding_eviden
 from privtravel.crosscheck.findings import Evidence, Finding, day, from_row, from_src, make_key
 from privtravel.diagnostics import Diagnostic
 from privtravel.masking import id_number as mask_id
-from privtravel.model import RosterChange
+from privtravel.model import Report, RosterChange
 from privtravel.rules._emit import at
 
 
@@ -37,8 +37,20 @@ def check(ctx: Context, problems: list[Diagnostic]) -> Iterator[Finding]:
                 yield from _entered(ctx, code, person.id, person.name, who, change, problems)
 
 
+def _reported_numbers(ctx: Context) -> dict[str, tuple[str, Report]]:
+    """Document number → (unit, report) for every document a report declares."""
+    out: dict[str, tuple[str, Report]] = {}
+    for code in ctx.unit_order:
+        unit = ctx.units.get(code)
+        for report in unit.reports if unit is not None else ():
+            for doc in report.documents:
+                out.setdefault(doc.number, (code, report))
+    return out
+
+
 def _unregistered(ctx: Context) -> Iterator[Finding]:
     seen = set(ctx.holdings) | set(ctx.travel)
+    reported = _reported_numbers(ctx)
     for ident in sorted(seen - set(ctx.roster)):
         holdings = ctx.holdings.get(ident, [])
         travel = ctx.travel.get(ident)
@@ -51,15 +63,20 @@ def _unregistered(ctx: Context) -> Iterator[Finding]:
             from_row("公安出入境记录", crossing_text(c), c.row)
             for c in sorted(crossings, key=lambda c: c.row.line)
         ]
+        # someone who reported a document the police hold for them belongs to that unit
+        owner = next((reported[h.number] for h in holdings if h.number in reported), None)
+        unit_code, report = owner if owner is not None else ("", None)
         yield Finding(
             "X201",
             make_key("X201", name, ident[6:14]),
-            "",
-            None,
+            unit_code,
+            report.id if report is not None else None,
             name,
             f"公安机关掌握 {name}（{mask_id(ident)}）的 {len(holdings)} 本证件、"
-            f"{len(crossings)} 条出入境记录，但没有任何单位的登记备案名单有此人。",
+            f"{len(crossings)} 条出入境记录，但没有任何单位的登记备案名单有此人"
+            + ("。" if report is None else "；此人的报告表在本单位，应当登记备案。"),
             tuple(evidence),
+            report.src if report is not None else None,
         )
 
 
