@@ -75,6 +75,7 @@ def campaign_text(units: list[Unit]) -> str:
     y.put(0, "专项整治名称", "市直卫生健康系统干部因私出国（境）违规问题专项整治（示例数据）")
     y.put(0, "年度", YEAR)
     y.put(0, "发文机关", "中共绍兴市卫生健康委员会委员会")
+    y.put(0, "示例数据", True)
     y.raw(0, "起算日期:")
     y.put(2, "出国境起算日期", TRIPS_SINCE)
     y.put(2, "证件失效起算日期", DOCS_EXPIRED_SINCE)

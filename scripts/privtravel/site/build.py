@@ -132,13 +132,13 @@ def _unit_pages(
     data_version = version.of(analysis.root)
     for status in statuses:
         config = status.config
-        text = unit.unit_page(
-            campaign, status, repo.units.get(config.code), per_unit[config.code], today, source
-        )
         own = compute(campaign, repo.units, data_version, scope=Scope(unit=config.code), findings=found)
         export.write_all(own, docs / statistics.EXPORTS / "units" / config.code)
-        text += "\n".join(
+        top = "\n".join(
             [
+                *findings.unit_section(
+                    summaries.get(config.code), answered_by_unit.get(config.code, []), outcome is not None
+                ),
                 "## 本单位统计表",
                 "",
                 statistics.export_links(f"../{statistics.EXPORTS}/units/{config.code}"),
@@ -147,10 +147,8 @@ def _unit_pages(
                 "",
             ]
         )
-        text += "\n".join(
-            findings.unit_section(
-                summaries.get(config.code), answered_by_unit.get(config.code, []), outcome is not None
-            )
+        text = unit.unit_page(
+            campaign, status, repo.units.get(config.code), per_unit[config.code], today, source, top
         )
         text += "\n".join(audit_pages.unit_section(commits_by_unit.get(config.code, []), config.code))
         write(unit_page(config), text)

@@ -28,7 +28,9 @@ def unit_page(
     diagnostics: list[Diagnostic],
     today: dt.date,
     computed_from: str,
+    top: str = "",
 ) -> str:
+    """The unit's page; ``top`` (findings, the unit's own tables) goes right after its basic facts."""
     config = status.config
     lines = [
         f"# {_cell(config.name)}",
@@ -42,6 +44,7 @@ def unit_page(
     if unit is None or not unit.files:
         return "\n".join([*lines, "本单位尚未报送任何材料。", ""])
     lines += _profile(unit)
+    lines += [top] if top else []
     lines += _roster(unit)
     lines += _custody(campaign, unit, today)
     lines += _approvals(unit)
@@ -88,6 +91,8 @@ def _roster(unit: UnitData) -> list[str]:
         f"报告表：填报 {kinds[REPORT_FILED]} 份，零报告 {kinds[REPORT_ZERO]} 份，"
         f"市管领导干部无需填报 {kinds[REPORT_EXEMPT]} 人。",
         "",
+        f'<details markdown="1"><summary>登记备案人员名单（{len(unit.roster)} 人）</summary>',
+        "",
         "| 编号 | 姓名 | 现任职务 | 登记备案类别 | 报告表 | 证件 | 出国（境） | 从严审查情形 |",
         "|---|---|---|---|---|--:|--:|---|",
     ]
@@ -99,7 +104,7 @@ def _roster(unit: UnitData) -> list[str]:
             f"{state} | {len(report.documents) if report else ''} | {len(report.trips) if report else ''} | "
             f"{_cell('、'.join(person.strict_review))} |"
         )
-    return [*lines, ""]
+    return [*lines, "", "</details>", ""]
 
 
 def _custody(campaign: Campaign, unit: UnitData, today: dt.date) -> list[str]:
