@@ -176,6 +176,8 @@ def _show_mkdocs_warnings() -> None:
 
 def build(root: Path, out: Path, today: dt.date | None = None) -> None:
     _show_mkdocs_warnings()
+    # absolute: MkDocs resolves relative folders against mkdocs.yml's folder, not the campaign's
+    root, out = root.resolve(), out.resolve()
     docs = root / "build" / "docs"
     campaign, nav = write_pages(root, docs, today or dt.date.today())
     try:
