@@ -20,12 +20,15 @@ def csv_name(attachment: str) -> str:
     return f"{attachment}.csv"
 
 
-def write_all(stats: Statistics, out: Path, lines: Lines | None = None) -> list[Path]:
+def write_all(
+    stats: Statistics, out: Path, lines: Lines | None = None, *, with_json: bool = True
+) -> list[Path]:
     """Write every export into ``out`` (created if needed); returns the files written, in order."""
     out.mkdir(parents=True, exist_ok=True)
     files: list[tuple[str, bytes]] = [(WORKBOOK, xlsx.workbook(stats))]
     files += [(csv_name(t.spec.attachment), csv.table(t)) for t in stats.tables]
-    files.append((JSON, json.document(stats, lines)))
+    if with_json:
+        files.append((JSON, json.document(stats, lines)))
     written = []
     for name, data in files:
         path = out / name

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import gc
+import multiprocessing
 import os
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -152,11 +154,14 @@ def load(
     units: Iterable[str] | None = None,
     progress: Progress | None = None,
     cache: Cache | None = None,
+    workers: int | None = None,
 ) -> Repository:
     """Load the campaign and the given units' folders (all units when ``units`` is None).
 
     With a ``cache``, units whose check result is cached are not loaded at all (their diagnostics go
     straight into ``result``): only ``check`` uses it, since the repository is then incomplete.
+    Without a cache, a large campaign is loaded by several processes, one group of units each
+    (``workers``: default one per core above PARALLEL_FROM files); the result is the same.
     """
     repo = Repository(root=root)
     repo.campaign = load_campaign(root, result)
@@ -165,6 +170,34 @@ def load(
     paths = [p for p in discover(root) if wanted is None or subject_of(p) in wanted]
     if cache is not None:
         paths = cache.take(paths, result)
+    if workers is None:
+        workers = default_workers(len(paths)) if cache is None else 1
+    if workers > 1:
+        _load_parallel(root, paths, repo, max_bytes, result, progress, workers)
+    else:
+        _load_serial(root, paths, repo, max_bytes, result, progress, cache)
+    if wanted:
+        for code in sorted(wanted - set(repo.units)):
+            repo.units[code] = UnitData(code=code)
+    return repo
+
+
+PARALLEL_FROM = 1500  # files; below this, starting processes costs more than it saves
+
+
+def default_workers(files: int) -> int:
+    return min(os.cpu_count() or 1, 4) if files >= PARALLEL_FROM else 1
+
+
+def _load_serial(
+    root: Path,
+    paths: list[str],
+    repo: Repository,
+    max_bytes: int,
+    result: Result,
+    progress: Progress | None,
+    cache: Cache | None,
+) -> None:
     collecting = gc.isenabled()
     gc.disable()  # nothing made here is cyclic garbage; collecting as records pile up cost 20%
     try:
@@ -180,10 +213,48 @@ def load(
     finally:
         if collecting:
             gc.enable()
-    if wanted:
-        for code in sorted(wanted - set(repo.units)):
-            repo.units[code] = UnitData(code=code)
-    return repo
+
+
+def _load_chunk(job: tuple[Path, list[str], int]) -> tuple[dict[str, UnitData], Result]:
+    """In a worker process: load whole units (every file of a unit is in the same chunk)."""
+    root, paths, max_bytes = job
+    repo, result = Repository(root=root), Result()
+    _load_serial(root, paths, repo, max_bytes, result, None, None)
+    return repo.units, result
+
+
+def _load_parallel(
+    root: Path,
+    paths: list[str],
+    repo: Repository,
+    max_bytes: int,
+    result: Result,
+    progress: Progress | None,
+    workers: int,
+) -> None:
+    by_unit: dict[str, list[str]] = {}
+    for rel in paths:
+        by_unit.setdefault(subject_of(rel) or "", []).append(rel)
+    target = max(1, len(paths) // (workers * 4))  # a few chunks per worker evens out their sizes
+    chunks: list[list[str]] = [[]]
+    for files in by_unit.values():
+        if len(chunks[-1]) >= target:
+            chunks.append([])
+        chunks[-1].extend(files)
+    done = 0
+    context = multiprocessing.get_context(
+        "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    )
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        for chunk, (units, part) in zip(
+            chunks, pool.map(_load_chunk, [(root, c, max_bytes) for c in chunks]), strict=True
+        ):
+            repo.units.update(units)
+            result.extend(part.diagnostics)
+            result.files_checked += part.files_checked
+            done += len(chunk)
+            if progress is not None:
+                progress(done, len(paths))
 
 
 def _load_file(

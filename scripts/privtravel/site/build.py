@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import multiprocessing
 import os
 import shutil
 import subprocess
 from collections import defaultdict
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -86,9 +88,9 @@ def write_pages(root: Path, docs: Path, today: dt.date) -> tuple[Campaign, list[
         overview.overview(campaign, statuses, source, today, stats, outcome, links) + "\n" + rectification,
     )
     write("stats.md", statistics.page(campaign, stats))
-    write(
-        f"{statistics.SOURCES_PAGE}.md",
-        statistics.sources_page(campaign, stats, provenance_lines(root, refs(stats))),
+    write(f"{statistics.SOURCES_PAGE}.md", statistics.sources_page(campaign))
+    (docs.parent / "provenance.html").write_text(
+        statistics.provenance_fragment(stats, provenance_lines(root, refs(stats))), encoding="utf-8"
     )
     export.write_all(stats, docs / statistics.EXPORTS)
     write("findings.md", findings.page(campaign, outcome, links))
@@ -133,7 +135,6 @@ def _unit_pages(
     for status in statuses:
         config = status.config
         own = compute(campaign, repo.units, data_version, scope=Scope(unit=config.code), findings=found)
-        export.write_all(own, docs / statistics.EXPORTS / "units" / config.code)
         top = "\n".join(
             [
                 *findings.unit_section(
@@ -141,9 +142,11 @@ def _unit_pages(
                 ),
                 "## 本单位统计表",
                 "",
-                statistics.export_links(f"../{statistics.EXPORTS}/units/{config.code}"),
+                statistics.export_links(f"../{statistics.EXPORTS}/units/{config.code}", with_json=False),
                 "",
-                stats_html.tables_html(own, lambda anchor: f"../../{statistics.SOURCES_PAGE}/#{anchor}"),
+                statistics.unsearched(
+                    stats_html.tables_html(own, lambda anchor: f"../../{statistics.SOURCES_PAGE}/#{anchor}")
+                ),
                 "",
             ]
         )
@@ -152,6 +155,33 @@ def _unit_pages(
         )
         text += "\n".join(audit_pages.unit_section(commits_by_unit.get(config.code, []), config.code))
         write(unit_page(config), text)
+    _unit_exports(analysis, [s.config.code for s in statuses], found, docs / statistics.EXPORTS / "units")
+
+
+_SHARED: dict[str, Any] = {}  # what forked export workers read instead of receiving it pickled
+
+
+def _unit_export(code: str) -> None:
+    analysis, found, data_version, out = (_SHARED[k] for k in ("analysis", "found", "version", "out"))
+    campaign = analysis.repo.campaign
+    own = compute(campaign, analysis.repo.units, data_version, scope=Scope(unit=code), findings=found)
+    export.write_all(own, out / code, with_json=False)  # its provenance is on the page and in the full json
+
+
+def _unit_exports(analysis: Analysis, codes: list[str], found: list[Any], out: Path) -> None:
+    """Each unit's own 统计表.xlsx and csv files; openpyxl is slow, so both cores share the work."""
+    _SHARED.update(analysis=analysis, found=found, version=version.of(analysis.root), out=out)
+    try:
+        fork = "fork" in multiprocessing.get_all_start_methods()
+        if len(codes) < 8 or not fork or (os.cpu_count() or 1) < 2:
+            for code in codes:
+                _unit_export(code)
+            return
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=min(os.cpu_count() or 2, 4), mp_context=context) as pool:
+            list(pool.map(_unit_export, codes, chunksize=4))
+    finally:
+        _SHARED.clear()
 
 
 def _writer(docs: Path) -> Write:
@@ -191,3 +221,12 @@ def build(root: Path, out: Path, today: dt.date | None = None) -> None:
         mkdocs_build(config)
     except MkDocsException as exc:
         raise FatalError(f"看板构建失败：{exc}") from exc
+    _insert_provenance(out / statistics.SOURCES_PAGE / "index.html", docs.parent / "provenance.html")
+
+
+def _insert_provenance(page: Path, fragment: Path) -> None:
+    html = page.read_text(encoding="utf-8")
+    marker = f"<p>{statistics.PROVENANCE_MARKER}</p>"
+    if marker not in html:
+        raise FatalError(f"看板构建失败：{page} 中找不到数字来源的位置。")
+    page.write_text(html.replace(marker, fragment.read_text(encoding="utf-8"), 1), encoding="utf-8")

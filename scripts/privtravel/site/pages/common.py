@@ -26,3 +26,19 @@ def unit_link(config: UnitConfig, from_dir: str) -> str:
     """A Markdown link from a page in ``from_dir`` (e.g. '' or 'units') to the unit's page."""
     depth = len([p for p in from_dir.split("/") if p])
     return f"[{config.name}]({'../' * depth}{unit_page(config)})"
+
+
+def html_table(headers: list[str], rows: list[list[str]], *, numeric: frozenset[int] = frozenset()) -> str:
+    """A plain HTML table from already escaped cells.
+
+    Long tables are written as HTML rather than Markdown: Markdown's inline processing of every
+    cell was most of the site's build time at province scale.
+    """
+    head = "".join(f"<th>{h}</th>" for h in headers)
+    body = "".join(
+        "<tr>"
+        + "".join(f'<td class="num">{c}</td>' if i in numeric else f"<td>{c}</td>" for i, c in enumerate(row))
+        + "</tr>\n"
+        for row in rows
+    )
+    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>"

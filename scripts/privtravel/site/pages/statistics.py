@@ -14,12 +14,13 @@ EXPORTS = "exports"
 SOURCES_PAGE = "stats-sources"
 
 
-def export_links(prefix: str) -> str:
+def export_links(prefix: str, *, with_json: bool = True) -> str:
     """Download links to the exports under ``prefix`` (relative to the page)."""
-    return (
+    links = (
         f"下载：[统计表.xlsx（通知原格式）]({prefix}/统计表.xlsx) · [附件2.csv]({prefix}/附件2.csv) · "
-        f"[附件3.csv]({prefix}/附件3.csv) · [统计表.json（含每个数字的来源）]({prefix}/统计表.json)"
+        f"[附件3.csv]({prefix}/附件3.csv)"
     )
+    return links + (f" · [统计表.json（含每个数字的来源）]({prefix}/统计表.json)" if with_json else "")
 
 
 def page(campaign: Campaign, stats: Statistics) -> str:
@@ -33,7 +34,7 @@ def page(campaign: Campaign, stats: Statistics) -> str:
             "",
             export_links(EXPORTS),  # Markdown links: relative to the .md file
             "",
-            stats_html.tables_html(stats, lambda anchor: f"../{SOURCES_PAGE}/#{anchor}"),
+            unsearched(stats_html.tables_html(stats, lambda anchor: f"../{SOURCES_PAGE}/#{anchor}")),
             "",
             definitions.markdown(stats, heading="##"),
             "",
@@ -41,18 +42,37 @@ def page(campaign: Campaign, stats: Statistics) -> str:
     )
 
 
-def sources_page(campaign: Campaign, stats: Statistics, lines: Lines) -> str:
+def unsearched(html: str) -> str:
+    """Figures are not what anyone searches for; indexing them made the search index (and build) slow."""
+    return f"<div data-search-exclude>\n{html}\n</div>"
+
+
+def sources_page(campaign: Campaign) -> str:
     return "\n".join(
         [
+            "---",
+            "search:",
+            "  exclude: true",
+            "---",
+            "",
             "# 统计表数字的来源",
             "",
             demo_note(campaign),
             "每一个数字由哪些人员、哪些记录构成（文件、位置和行号）；证件号码只显示首字母和末两位。",
             "",
-            stats_html.provenance_html(stats, lines, table_href=lambda anchor: f"../stats/#{anchor}"),
+            PROVENANCE_MARKER,
             "",
         ]
     )
+
+
+# The provenance is tens of megabytes of finished HTML at province scale: Markdown and the search
+# index would spend minutes on it, so the page carries a marker that build.py replaces afterwards.
+PROVENANCE_MARKER = "PRIVTRAVEL-PROVENANCE-HERE"
+
+
+def provenance_fragment(stats: Statistics, lines: Lines) -> str:
+    return stats_html.provenance_html(stats, lines, table_href=lambda anchor: f"../stats/#{anchor}")
 
 
 def column_totals(table: Table, group: str, *, exclude: tuple[str, ...] = ()) -> list[tuple[str, int]]:

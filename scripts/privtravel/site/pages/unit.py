@@ -9,7 +9,7 @@ from html import escape
 from privtravel.diagnostics import Diagnostic
 from privtravel.masking import document_number
 from privtravel.model import REPORT_EXEMPT, REPORT_FILED, REPORT_ZERO, Campaign, UnitData
-from privtravel.site.pages.common import date_text, demo_note
+from privtravel.site.pages.common import date_text, demo_note, html_table
 from privtravel.site.search import short_name
 from privtravel.site.status import UnitStatus
 
@@ -91,19 +91,27 @@ def _roster(unit: UnitData) -> list[str]:
         f"报告表：填报 {kinds[REPORT_FILED]} 份，零报告 {kinds[REPORT_ZERO]} 份，"
         f"市管领导干部无需填报 {kinds[REPORT_EXEMPT]} 人。",
         "",
-        f'<details markdown="1"><summary>登记备案人员名单（{len(unit.roster)} 人）</summary>',
+        f"<details><summary>登记备案人员名单（{len(unit.roster)} 人）</summary>",
         "",
-        "| 编号 | 姓名 | 现任职务 | 登记备案类别 | 报告表 | 证件 | 出国（境） | 从严审查情形 |",
-        "|---|---|---|---|---|--:|--:|---|",
     ]
+    rows = []
     for person in unit.roster:
         report = reports.get(person.id)
-        state = report.kind if report else ("已撤销" if person.revoked else "**未报告**")
-        lines.append(
-            f"| {_cell(person.id)} | {_cell(person.name)} | {_cell(person.post)} | {_cell(person.category)} | "
-            f"{state} | {len(report.documents) if report else ''} | {len(report.trips) if report else ''} | "
-            f"{_cell('、'.join(person.strict_review))} |"
+        state = report.kind if report else ("已撤销" if person.revoked else "<strong>未报告</strong>")
+        rows.append(
+            [
+                _cell(person.id),
+                _cell(person.name),
+                _cell(person.post),
+                _cell(person.category),
+                state,
+                str(len(report.documents)) if report else "",
+                str(len(report.trips)) if report else "",
+                _cell("、".join(person.strict_review)),
+            ]
         )
+    headers = ["编号", "姓名", "现任职务", "登记备案类别", "报告表", "证件", "出国（境）", "从严审查情形"]
+    lines.append(html_table(headers, rows, numeric=frozenset({5, 6})))
     return [*lines, "", "</details>", ""]
 
 

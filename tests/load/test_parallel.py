@@ -1,0 +1,27 @@
+"""Loading with several processes gives exactly what loading in one gives."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from privtravel.diagnostics import Result
+from privtravel.load import repository
+
+REPO = Path(__file__).parents[2]
+
+
+def test_parallel_load_equals_serial_load(tmp_path: Path) -> None:
+    root = tmp_path / "demo"
+    shutil.copytree(REPO / "submissions", root / "submissions")
+    shutil.copy(REPO / "campaign.yaml", root / "campaign.yaml")
+    broken = next((root / "submissions").glob("*/报告/*.yaml"))
+    broken.write_text(broken.read_text(encoding="utf-8").replace("报告类型:", "报告类型: 护照\n备注:"))
+    serial, parallel = Result(), Result()
+    one = repository.load(root, serial, workers=1)
+    two = repository.load(root, parallel, workers=2)
+    assert list(one.units) == list(two.units)
+    for code in one.units:
+        assert one.units[code] == two.units[code], code
+    assert serial.diagnostics == parallel.diagnostics
+    assert serial.errors and serial.files_checked == parallel.files_checked > 600
