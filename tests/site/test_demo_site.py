@@ -1,0 +1,74 @@
+"""The dashboard of the committed demo campaign: every page there, and no full document or ID number
+anywhere in public/ (every number in the declarations and in the police data is looked for)."""
+
+from __future__ import annotations
+
+import csv
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).parents[2]
+NUMBER = re.compile(r"证件号码: \"?([A-Z0-9]{6,12})\"?|公民身份号码: \"([0-9]{17}[0-9X])\"")
+
+
+@pytest.fixture(scope="module")
+def public(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("demo-site") / "campaign"
+    root.mkdir()
+    for name in ("campaign.yaml", "submissions", "police", "inspections"):
+        source = REPO / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, root / name)
+    done = subprocess.run(
+        [sys.executable, "-m", "privtravel", "--root", str(root), "site", "--today", "2019-07-10"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return root / "public"
+
+
+def _secrets() -> set[str]:
+    found: set[str] = set()
+    for path in (REPO / "submissions").rglob("*.yaml"):
+        for a, b in NUMBER.findall(path.read_text(encoding="utf-8")):
+            found.add(a or b)
+    for path in (REPO / "police").glob("*.csv"):
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            for row in csv.DictReader(handle):
+                found.update(v for k, v in row.items() if k in ("证件号码", "公民身份号码"))
+    return found
+
+
+def test_every_page_is_built(public: Path) -> None:
+    for page in (
+        "index.html",
+        "stats/index.html",
+        "stats-sources/index.html",
+        "findings/index.html",
+        "inspection/index.html",
+        "audit/index.html",
+        "guide/codes/index.html",
+        "units/srmyy/index.html",
+        "exports/统计表.xlsx",
+        "exports/units/srmyy/统计表.xlsx",
+    ):
+        assert (public / page).is_file(), page
+    overview = (public / "index.html").read_text(encoding="utf-8")
+    assert "示例数据" in overview and "应交尽交" in overview and "<svg" in overview
+
+
+def test_no_full_number_anywhere_in_public(public: Path) -> None:
+    secrets = _secrets()
+    assert len(secrets) > 1000
+    pattern = re.compile("|".join(sorted(map(re.escape, secrets), key=len, reverse=True)))
+    for path in public.rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".json", ".csv", ".js", ".xml", ".txt"):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            match = pattern.search(text)
+            assert match is None, f"{path.relative_to(public)} shows {match.group(0)[:3]}…"
