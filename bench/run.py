@@ -158,6 +158,24 @@ def main(argv: list[str] | None = None) -> int:
                         stage, [*tool, "--root", str(root), stage, *[a.format(tmp=tmp) for a in extra]], REPO
                     )
                 )
+        if "export" in COMMANDS and "import" in COMMANDS:  # the Excel bridge, on the largest unit
+            unit = max((root / "submissions").iterdir(), key=lambda d: len(list(d.rglob("*.yaml"))))
+            people = len(list((unit / "报告").glob("*.yaml")))
+            workbook = tmp / "unit.xlsx"
+            rows.append(
+                timed(
+                    f"export（{people} 人的单位）",
+                    [*tool, "--root", str(root), "export", unit.name, "--out", str(workbook)],
+                    REPO,
+                )
+            )
+            rows.append(
+                timed(
+                    "import（同一表格，只检查）",
+                    [*tool, "--root", str(root), "import", str(workbook), "--dry-run"],
+                    REPO,
+                )
+            )
         cpu = os.cpu_count()
         memory = _memory_gib()
         print(
