@@ -75,7 +75,9 @@ def _visit(page: Page, url: str, origin: str) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("path", ["/", "/units/srmyy/", "/audit/", "/guide/codes/"])
+@pytest.mark.parametrize(
+    "path", ["/", "/stats/", "/findings/", "/units/srmyy/", "/audit/", "/guide/steps/", "/guide/codes/"]
+)
 def test_page_loads_with_nothing_from_outside(server: str, browser_page: Page, path: str) -> None:
     problems = _visit(browser_page, server + path, server)
     assert problems == []

@@ -97,7 +97,9 @@ def write_pages(root: Path, docs: Path, today: dt.date) -> tuple[Campaign, list[
     write("inspection.md", inspection_pages.page(repo, today))
     _unit_pages(analysis, statuses, per_unit, commits_by_unit, docs, today, source, write)
     write("audit.md", audit_pages.audit_page(campaign, commits, source))
+    shutil.copytree(SOURCES / "guide", docs / "guide", dirs_exist_ok=True)  # hand-written pages
     write("guide/codes.md", guide.codes_page())
+    write("guide/findings.md", guide.findings_page())
     by_region: dict[str, list[Any]] = {region: [] for region in campaign.regions}
     for status in statuses:
         by_region.setdefault(status.config.region, []).append({status.config.name: links[status.config.code]})
@@ -108,7 +110,13 @@ def write_pages(root: Path, docs: Path, today: dt.date) -> tuple[Campaign, list[
         {"单位": [{region: pages} for region, pages in by_region.items() if pages]},
         {"集中检查": "inspection.md"},
         {"审计记录": "audit.md"},
-        {"填报指南": [{"检查提示代码": "guide/codes.md"}]},
+        {
+            "填报指南": [
+                {"填报步骤": "guide/steps.md"},
+                {"检查提示代码": "guide/codes.md"},
+                {"核查发现代码": "guide/findings.md"},
+            ]
+        },
     ]
     return campaign, nav
 

@@ -1,10 +1,15 @@
-"""填报指南 pages: the error-code chapter is generated from codes.py so it cannot drift."""
+"""填报指南 pages: the code chapters are generated from the registries so they cannot drift."""
 
 from __future__ import annotations
 
 from html import escape
 
 from privtravel.codes import CODES
+from privtravel.crosscheck.catalog import FINDINGS
+
+
+def _cell(text: str) -> str:
+    return escape(text).replace("|", "&#124;")
 
 
 def codes_page() -> str:
@@ -19,7 +24,25 @@ def codes_page() -> str:
     ]
     for code in CODES.values():
         lines.append(
-            f"| {code.code} | {code.severity.value} | {escape(code.title)} | {escape(code.example)} | "
-            f"{escape(code.fix)} |"
+            f"| {code.code} | {code.severity.value} | {_cell(code.title)} | {_cell(code.example)} | "
+            f"{_cell(code.fix)} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def findings_page() -> str:
+    lines = [
+        "# 核查发现代码",
+        "",
+        "与公安机关出入境管理部门的数据比对后给出的发现，按六个「应…尽…」归类。每一项发现都要在本单位的"
+        "「核查说明.yaml」中答复：核实无问题的写明理由，属实的对应「违规问题.yaml」中的问题编号。",
+        "",
+        "| 代码 | 发现 | 对应 | 依据（通知原文） | 例子 | 单位应当 |",
+        "|---|---|---|---|---|---|",
+    ]
+    for f in FINDINGS.values():
+        lines.append(
+            f"| {f.code} | {_cell(f.title)} | {f.indicator} | {_cell(f.rule)} | {_cell(f.example)} | "
+            f"{_cell(f.fix)} |"
         )
     return "\n".join(lines) + "\n"
