@@ -25,3 +25,25 @@ def test_parallel_load_equals_serial_load(tmp_path: Path) -> None:
         assert one.units[code] == two.units[code], code
     assert serial.diagnostics == parallel.diagnostics
     assert serial.errors and serial.files_checked == parallel.files_checked > 600
+
+
+def test_parallel_cold_check_fills_the_cache_like_a_serial_one(tmp_path: Path) -> None:
+    from privtravel.commands.check import check_repository
+    from privtravel.load.cache import Cache
+
+    root = tmp_path / "demo"
+    shutil.copytree(REPO / "submissions", root / "submissions")
+    shutil.copy(REPO / "campaign.yaml", root / "campaign.yaml")
+    original = repository.default_workers
+    try:
+        repository.default_workers = lambda files: 2  # type: ignore[assignment]
+        memo = Cache.open(root)
+        _, cold = check_repository(root, cache=memo)
+        memo.store(cold)
+        assert len(memo.new_files) > 600
+    finally:
+        repository.default_workers = original  # type: ignore[assignment]
+    warm_memo = Cache.open(root)
+    _, warm = check_repository(root, cache=warm_memo)
+    assert warm.diagnostics == cold.diagnostics and warm.files_checked == cold.files_checked
+    assert len(warm_memo.hits) == 20  # every unit served from what the parallel run stored

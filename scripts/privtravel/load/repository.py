@@ -160,8 +160,8 @@ def load(
 
     With a ``cache``, units whose check result is cached are not loaded at all (their diagnostics go
     straight into ``result``): only ``check`` uses it, since the repository is then incomplete.
-    Without a cache, a large campaign is loaded by several processes, one group of units each
-    (``workers``: default one per core above PARALLEL_FROM files); the result is the same.
+    A large campaign is loaded by several processes, one group of units each (``workers``: default
+    one per core above PARALLEL_FROM files); the result, and what the cache learns, is the same.
     """
     repo = Repository(root=root)
     repo.campaign = load_campaign(root, result)
@@ -171,9 +171,9 @@ def load(
     if cache is not None:
         paths = cache.take(paths, result)
     if workers is None:
-        workers = default_workers(len(paths)) if cache is None else 1
+        workers = default_workers(len(paths))
     if workers > 1:
-        _load_parallel(root, paths, repo, max_bytes, result, progress, workers)
+        _load_parallel(root, paths, repo, max_bytes, result, progress, workers, cache)
     else:
         _load_serial(root, paths, repo, max_bytes, result, progress, cache)
     if wanted:
@@ -215,12 +215,21 @@ def _load_serial(
             gc.enable()
 
 
-def _load_chunk(job: tuple[Path, list[str], int]) -> tuple[dict[str, UnitData], Result]:
-    """In a worker process: load whole units (every file of a unit is in the same chunk)."""
+_FORKED_CACHE: list[Cache] = []  # the run's cache, as a forked worker inherits it
+
+
+def _load_chunk(job: tuple[Path, list[str], int]) -> tuple[dict[str, UnitData], Result, dict[str, Any]]:
+    """In a worker process: load whole units (every file of a unit is in the same chunk).
+
+    With a cache, the worker reads the parent's (inherited by fork) and hands back what it learnt
+    about each file, for the parent to store.
+    """
     root, paths, max_bytes = job
     repo, result = Repository(root=root), Result()
-    _load_serial(root, paths, repo, max_bytes, result, None, None)
-    return repo.units, result
+    cache = _FORKED_CACHE[0] if _FORKED_CACHE else None
+    _load_serial(root, paths, repo, max_bytes, result, None, cache)
+    learnt = {rel: cache.new_files[rel] for rel in paths if rel in cache.new_files} if cache else {}
+    return repo.units, result, learnt
 
 
 def _load_parallel(
@@ -231,6 +240,7 @@ def _load_parallel(
     result: Result,
     progress: Progress | None,
     workers: int,
+    cache: Cache | None = None,
 ) -> None:
     by_unit: dict[str, list[str]] = {}
     for rel in paths:
@@ -242,19 +252,25 @@ def _load_parallel(
             chunks.append([])
         chunks[-1].extend(files)
     done = 0
-    context = multiprocessing.get_context(
-        "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    )
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        for chunk, (units, part) in zip(
-            chunks, pool.map(_load_chunk, [(root, c, max_bytes) for c in chunks]), strict=True
-        ):
-            repo.units.update(units)
-            result.extend(part.diagnostics)
-            result.files_checked += part.files_checked
-            done += len(chunk)
-            if progress is not None:
-                progress(done, len(paths))
+    if "fork" not in multiprocessing.get_all_start_methods():  # pragma: no cover - not on Linux
+        _load_serial(root, paths, repo, max_bytes, result, progress, cache)
+        return
+    _FORKED_CACHE[:] = [cache] if cache is not None else []
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            jobs = [(root, c, max_bytes) for c in chunks]
+            for chunk, (units, part, learnt) in zip(chunks, pool.map(_load_chunk, jobs), strict=True):
+                repo.units.update(units)
+                result.extend(part.diagnostics)
+                result.files_checked += part.files_checked
+                if cache is not None:
+                    cache.new_files.update(learnt)
+                done += len(chunk)
+                if progress is not None:
+                    progress(done, len(paths))
+    finally:
+        _FORKED_CACHE.clear()
 
 
 def _load_file(
