@@ -115,11 +115,16 @@ def _roster(unit: UnitData) -> list[str]:
     return [*lines, "", "</details>", ""]
 
 
+def _names(unit: UnitData) -> dict[str, str]:
+    """编号 → 姓名 for everyone the unit has declared (roster and reports)."""
+    return {p.id: p.name for p in unit.roster} | {r.id: r.name for r in unit.reports}
+
+
 def _custody(campaign: Campaign, unit: UnitData, today: dt.date) -> list[str]:
     held: Counter[str] = Counter()
     out_now = []
     approvals = {a.id: a for a in unit.approvals}
-    names = {p.id: p.name for p in unit.roster} | {r.id: r.name for r in unit.reports}
+    names = _names(unit)
     for item in unit.custody:
         if item.removal is not None:
             continue
@@ -157,7 +162,7 @@ def _custody(campaign: Campaign, unit: UnitData, today: dt.date) -> list[str]:
 def _approvals(unit: UnitData) -> list[str]:
     if not unit.approvals:
         return ["## 因私出国（境）审批", "", "没有审批记录。", ""]
-    names = {p.id: p.name for p in unit.roster} | {r.id: r.name for r in unit.reports}
+    names = _names(unit)
     lines = [
         "## 因私出国（境）审批",
         "",
@@ -177,7 +182,7 @@ def _approvals(unit: UnitData) -> list[str]:
 def _cases(unit: UnitData) -> list[str]:
     if not unit.cases:
         return ["## 违规违纪问题及处理", "", "没有登记违规违纪问题。", ""]
-    names = {p.id: p.name for p in unit.roster} | {r.id: r.name for r in unit.reports}
+    names = _names(unit)
     lines = [
         "## 违规违纪问题及处理",
         "",
