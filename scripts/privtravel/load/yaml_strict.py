@@ -207,6 +207,9 @@ def _syntax_error(path: str, text: str, exc: yaml.MarkedYAMLError) -> Diagnostic
             1,
         )
     context = exc.context or ""
+    colon = _colon_mistake(lines, line)
+    if colon is not None and ("':'" in problem or "mapping values" in problem or "expected key" in problem):
+        return Diagnostic(path, "F104", colon[1], colon[0], 1)
     if "quoted scalar" in context and exc.context_mark is not None:
         start = exc.context_mark
         return Diagnostic(
@@ -222,6 +225,24 @@ def _syntax_error(path: str, text: str, exc: yaml.MarkedYAMLError) -> Diagnostic
         if needle in problem or needle in context:
             return Diagnostic(path, "F104", f"{chinese}（{problem or context}）", line, col)
     return Diagnostic(path, "F104", f"YAML 格式错误（{problem or context}）", line, col)
+
+
+_KEY_WITHOUT_SPACE = re.compile(r"^\s*(?:- )?[^\s#:'\"][^:'\"]*:[^\s:/]")
+
+
+def _colon_mistake(lines: list[str], near: int) -> tuple[int, str] | None:
+    """A Chinese colon or a colon without its space, on the line reported or just above it."""
+    for number in (near - 1, near, near - 2):
+        if not 1 <= number <= len(lines):
+            continue
+        text = lines[number - 1]
+        if text.lstrip().startswith("#"):
+            continue
+        if "：" in text and ": " not in text:
+            return number, "这一行用了中文冒号「：」：字段名后面要用英文冒号加一个空格，如「姓名: 张三」。"
+        if _KEY_WITHOUT_SPACE.match(text):
+            return number, "这一行的冒号后面缺少空格：要写成「字段: 值」（英文冒号，后面一个空格）。"
+    return None
 
 
 def _tab_indented_line(lines: list[str], near: int) -> int | None:
