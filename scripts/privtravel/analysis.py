@@ -13,7 +13,7 @@ from pathlib import Path
 
 from privtravel import rules
 from privtravel.crosscheck.answers import CONFIRMED, Answered
-from privtravel.crosscheck.run import Outcome, match
+from privtravel.crosscheck.run import Outcome, complete
 from privtravel.diagnostics import Result
 from privtravel.load import repository
 from privtravel.load.repository import Repository
@@ -73,11 +73,8 @@ def analyze(root: Path, police_dir: Path | None = None, scope: Scope | None = No
     police = police_load.load(root, police_dir, result)
     if campaign is not None and (police.holdings_present or police.crossings_present):
         outcome = Outcome(result, police)
-        if len(result.errors) == before:
-            ctx, outcome.answered, outcome.units = match(campaign, repo.units, police, result.diagnostics)
-            outcome.as_of = ctx.as_of
-            outcome.trips = sum(len(t.trips) for t in ctx.travel.values())
-            outcome.complete = True
+        if len(result.errors) == before:  # findings from police data with errors would mislead
+            complete(outcome, campaign, repo.units)
     result.diagnostics = locate.resolve(root, result.diagnostics)
     stats = None
     if campaign is not None:

@@ -41,12 +41,17 @@ def crosscheck(root: Path, police_dir: Path | None = None) -> Outcome:
     if repo.campaign is None or police_errors:
         result.diagnostics = locate.resolve(root, result.diagnostics)
         return outcome
-    ctx, outcome.answered, outcome.units = match(repo.campaign, repo.units, police, result.diagnostics)
+    complete(outcome, repo.campaign, repo.units)
+    result.diagnostics = locate.resolve(root, result.diagnostics)
+    return outcome
+
+
+def complete(outcome: Outcome, campaign: Campaign, units: dict[str, UnitData]) -> None:
+    """Match the outcome's police data with the declarations; its problems go to its result."""
+    ctx, outcome.answered, outcome.units = match(campaign, units, outcome.police, outcome.result.diagnostics)
     outcome.as_of = ctx.as_of
     outcome.trips = sum(len(t.trips) for t in ctx.travel.values())
     outcome.complete = True
-    result.diagnostics = locate.resolve(root, result.diagnostics)
-    return outcome
 
 
 def match(
