@@ -58,7 +58,7 @@ def run(root: Path, campaign: Campaign, workbook: Path, *, unit: str | None, wri
     unit_data = _other_files(root, code, max_bytes)
     for rel, (kind, data) in sorted(extracted.docs.all_files().items()):
         unit_data.files.append(rel)
-        errors = list(schemas.for_kind(kind).iter_errors(data))
+        errors = schemas.errors(kind.schema_file, data)
         bad = extracted.bad.get(rel, set())
         if errors or bad:
             outcome.problems.extend(schema_problems(kind, rel, errors, extracted.cellmap, bad))

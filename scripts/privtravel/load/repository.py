@@ -125,8 +125,7 @@ def _load_declaration(
             result.add(Diagnostic(rel, "F112", f"第一行的 schema 路径不对，应为：{expected}", 1, 1))
         else:
             result.add(Diagnostic(rel, "F112", f"第一行应为编辑器提示行：{expected}", 1, 1))
-    validator = schemas.for_kind(kind)
-    errors = list(validator.iter_errors(loaded.data))
+    errors = schemas.errors(kind.schema_file, loaded.data)
     if errors:
         result.extend(schema_diagnostics(rel, errors, loaded.root, loaded.bad_paths))
         return None

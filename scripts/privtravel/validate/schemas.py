@@ -9,10 +9,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 from referencing import Registry, Resource
 
 from privtravel.load.layout import SCHEMA_DIR, Kind
+from privtravel.validate import fast
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 
@@ -97,3 +98,17 @@ def _definition(ref: str, document: str, documents: dict[str, dict[str, Any]]) -
 
 def for_kind(kind: Kind) -> Draft202012Validator:
     return validator(kind.schema_file)
+
+
+@cache
+def fast_check(schema_file: str) -> fast.Check | None:
+    """The compiled yes/no check of a schema (see validate/fast.py), None if it has no fast path."""
+    schema = inline_refs(load_all()[schema_file], schema_file, load_all())
+    return fast.compile_schema(schema, {"date": _is_date})
+
+
+def errors(schema_file: str, instance: Any) -> list[ValidationError]:
+    """Every schema error of ``instance``: none at once when the compiled check accepts it."""
+    if fast.accepts(fast_check(schema_file), instance):
+        return []
+    return list(validator(schema_file).iter_errors(instance))
