@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -24,6 +25,9 @@ class Diagnostic:
     col: int = 0
     field: str = ""  # human-readable field path, e.g. 持有证件第2项.证件号码
     json_path: JsonPath | None = None  # where to find line/col when they are not yet known
+    # the line of the record json_path starts in, and how many of its steps lead to that record:
+    # report/locate.py re-reads just that record instead of the whole file
+    record: tuple[int, int] = dataclasses.field(default=(0, 0), compare=False)
 
     @property
     def severity(self) -> Severity:

@@ -5,13 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path, PurePosixPath
 
 from privtravel import rules
-from privtravel.diagnostics import Result
+from privtravel.diagnostics import Diagnostic, Result
 from privtravel.load import repository
 from privtravel.load.cache import Cache
 from privtravel.load.layout import CAMPAIGN_FILE, SCHEMA_DIR, subject_of
+from privtravel.load.repository import Repository
+from privtravel.model import UnitData
 from privtravel.report import json as json_report
 from privtravel.report import locate, progress
 from privtravel.report import text as text_report
@@ -58,23 +61,52 @@ def run(args: argparse.Namespace) -> int:
 
 
 def check(root: Path, paths: Sequence[str] = (), *, cache: bool = False) -> Result:
-    """With ``cache``, units unchanged since the last cached run are not checked again."""
+    """With ``cache``, units unchanged since the last cached run are not checked again.
+
+    Each worker process checks the units it loaded and stores their cache records itself: only
+    diagnostics travel back, never the loaded declarations (pickling those cost seconds).
+    """
     memo = Cache.open(root) if cache else None
-    result = check_repository(root, paths, memo)[1]
+    result = Result()
+    units = affected_units(root, paths) if paths else None
+    campaign, loaded = repository.process(
+        root,
+        result,
+        partial(_check_units, memo),
+        units=units,
+        progress=progress.reporter("已检查文件"),
+        cache=memo,
+    )
+    served = memo.hits if memo is not None else set()
+    empty = (units or set()) - set().union(*loaded) - served  # asked for, but without any file
+    _check_units(memo, Repository(root, campaign, {code: UnitData(code) for code in empty}), result)
     if memo is not None:
-        memo.store(result)
+        memo.store(result)  # units served from the cache whose files were only touched
+    result.diagnostics.sort(key=Diagnostic.sort_key)
     return result
+
+
+def _check_units(memo: Cache | None, chunk: Repository, result: Result) -> set[str]:
+    """The unit rules and line numbers for a chunk of loaded units, whose records are then stored."""
+    apply_rules(chunk, result)
+    if memo is not None:
+        memo.store(result, chunk.units)
+    return set(chunk.units)
+
+
+def apply_rules(repo: Repository, result: Result) -> None:
+    if repo.campaign is not None:
+        for code in sorted(repo.units):
+            result.extend(rules.check_unit(repo.campaign, repo.units[code]))
+    result.diagnostics = locate.resolve(repo.root, result.diagnostics)
 
 
 def check_repository(
     root: Path, paths: Sequence[str] = (), cache: Cache | None = None
-) -> tuple[repository.Repository, Result]:
+) -> tuple[Repository, Result]:
     """Load (all units, or those of ``paths``), validate and apply the unit rules."""
     result = Result()
     units = affected_units(root, paths) if paths else None
     repo = repository.load(root, result, units=units, progress=progress.reporter("已检查文件"), cache=cache)
-    if repo.campaign is not None:
-        for code in sorted(repo.units):
-            result.extend(rules.check_unit(repo.campaign, repo.units[code]))
-    result.diagnostics = locate.resolve(root, result.diagnostics)
+    apply_rules(repo, result)
     return repo, result

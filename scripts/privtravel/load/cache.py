@@ -99,6 +99,7 @@ class Cache:
         self.old_files: dict[str, FileEntry] = {}
         self.new_files: dict[str, FileEntry] = {}
         self.hits: set[str] = set()
+        self.stored: set[str] = set()  # units whose records this run has written already
         self.hit_records: dict[str, dict[str, Any]] = {}
 
     @classmethod
@@ -195,8 +196,13 @@ class Cache:
 
     # --- writing --------------------------------------------------------------------------------
 
-    def store(self, result: Result) -> None:
-        """Record this run's results of the units it checked (best effort: a read-only disk is fine)."""
+    def store(self, result: Result, units: Iterable[str] | None = None) -> None:
+        """Record this run's results of the units it checked (best effort: a read-only disk is fine).
+
+        ``units``: only these (a worker process stores the units it checked; ``result`` then holds
+        their diagnostics).  A unit is written once per run."""
+        wanted = set(self.unit_keys) - self.stored if units is None else set(units) - self.stored
+        self.stored |= wanted
         by_unit: dict[str, list[Diagnostic]] = defaultdict(list)
         for d in result.diagnostics:
             code = subject(d.path)
@@ -210,6 +216,8 @@ class Cache:
                     "# 由 privtravel 自动创建：检查结果缓存，可以随时删除\n*\n", encoding="utf-8"
                 )
             for code, key in self.unit_keys.items():
+                if code not in wanted:
+                    continue
                 rels = self.unit_files[code]
                 stats = {rel: self.new_stats[rel] for rel in rels}
                 if code in self.hit_records:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, TypeVar
 
 from privtravel.diagnostics import Diagnostic, FatalError, JsonPath, Result
 from privtravel.load import build, yaml_strict
@@ -146,6 +146,10 @@ def load_campaign(root: Path, result: Result) -> Campaign | None:
     return build.campaign(data, Src(CAMPAIGN_FILE))
 
 
+T = TypeVar("T")
+Work = Callable[[Repository, Result], T]
+
+
 def load(
     root: Path,
     result: Result,
@@ -162,23 +166,52 @@ def load(
     A large campaign is loaded by several processes, one group of units each (``workers``: default
     one per core above PARALLEL_FROM files); the result, and what the cache learns, is the same.
     """
-    repo = Repository(root=root)
-    repo.campaign = load_campaign(root, result)
-    max_bytes = (repo.campaign.max_file_kb if repo.campaign else build.DEFAULT_MAX_FILE_KB) * 1024
+    wanted = None if units is None else set(units)
+    campaign, parts = process(
+        root, result, _loaded_units, units=wanted, progress=progress, cache=cache, workers=workers
+    )
+    repo = Repository(root=root, campaign=campaign)
+    for part in parts:
+        repo.units.update(part)
+    for code in sorted((wanted or set()) - set(repo.units)):
+        repo.units[code] = UnitData(code=code)
+    return repo
+
+
+def _loaded_units(chunk: Repository, result: Result) -> dict[str, UnitData]:
+    return chunk.units
+
+
+def process(
+    root: Path,
+    result: Result,
+    work: Work[T],
+    *,
+    units: Iterable[str] | None = None,
+    progress: Progress | None = None,
+    cache: Cache | None = None,
+    workers: int | None = None,
+) -> tuple[Campaign | None, list[T]]:
+    """Load the units' files in chunks of whole units and apply ``work`` to each chunk where it was
+    loaded: in a worker process when there are several, so that only what ``work`` returns (and the
+    chunk's diagnostics) travels back.  Returns the campaign and ``work``'s outputs, in order.
+
+    With a ``cache``, what the workers learnt about each file is handed back for ``Cache.store``,
+    unless ``work`` stored its units itself (see ``Cache.stored``).
+    """
+    campaign = load_campaign(root, result)
+    max_bytes = (campaign.max_file_kb if campaign else build.DEFAULT_MAX_FILE_KB) * 1024
     wanted = None if units is None else set(units)
     paths = [p for p in discover(root) if wanted is None or subject_of(p) in wanted]
     if cache is not None:
         paths = cache.take(paths, result)
     if workers is None:
         workers = default_workers(len(paths))
-    if workers > 1:
-        _load_parallel(root, paths, repo, max_bytes, result, progress, workers, cache)
-    else:
-        _load_serial(root, paths, repo, max_bytes, result, progress, cache)
-    if wanted:
-        for code in sorted(wanted - set(repo.units)):
-            repo.units[code] = UnitData(code=code)
-    return repo
+    if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+        return campaign, _parallel(root, campaign, paths, max_bytes, result, progress, workers, cache, work)
+    chunk = Repository(root=root, campaign=campaign)
+    _load_serial(root, paths, chunk, max_bytes, result, progress, cache)
+    return campaign, [work(chunk, result)]
 
 
 PARALLEL_FROM = 1500  # files; below this, starting processes costs more than it saves
@@ -214,33 +247,38 @@ def _load_serial(
             gc.enable()
 
 
-_FORKED_CACHE: list[Cache] = []  # the run's cache, as a forked worker inherits it
+_FORKED: dict[str, Any] = {}  # what a forked worker inherits instead of receiving it pickled
 
 
-def _load_chunk(job: tuple[Path, list[str], int]) -> tuple[dict[str, UnitData], Result, dict[str, Any]]:
-    """In a worker process: load whole units (every file of a unit is in the same chunk).
-
-    With a cache, the worker reads the parent's (inherited by fork) and hands back what it learnt
-    about each file, for the parent to store.
-    """
+def _load_chunk(job: tuple[Path, list[str], int]) -> tuple[Any, Result, dict[str, Any], set[str]]:
+    """In a worker process: load whole units (every file of a unit is in the same chunk), apply the
+    run's work to them, and hand back its output, the diagnostics and what the cache learnt."""
     root, paths, max_bytes = job
-    repo, result = Repository(root=root), Result()
-    cache = _FORKED_CACHE[0] if _FORKED_CACHE else None
+    repo, result = Repository(root=root, campaign=_FORKED["campaign"]), Result()
+    cache: Cache | None = _FORKED["cache"]
     _load_serial(root, paths, repo, max_bytes, result, None, cache)
-    learnt = {rel: cache.new_files[rel] for rel in paths if rel in cache.new_files} if cache else {}
-    return repo.units, result, learnt
+    output = _FORKED["work"](repo, result)
+    if cache is None:
+        return output, result, {}, set()
+    learnt = {
+        rel: cache.new_files[rel]
+        for rel in paths
+        if rel in cache.new_files and subject_of(rel) not in cache.stored
+    }
+    return output, result, learnt, cache.stored & set(repo.units)
 
 
-def _load_parallel(
+def _parallel(
     root: Path,
+    campaign: Campaign | None,
     paths: list[str],
-    repo: Repository,
     max_bytes: int,
     result: Result,
     progress: Progress | None,
     workers: int,
-    cache: Cache | None = None,
-) -> None:
+    cache: Cache | None,
+    work: Work[T],
+) -> list[T]:
     by_unit: dict[str, list[str]] = {}
     for rel in paths:
         by_unit.setdefault(subject_of(rel) or "", []).append(rel)
@@ -251,25 +289,27 @@ def _load_parallel(
             chunks.append([])
         chunks[-1].extend(files)
     done = 0
-    if "fork" not in multiprocessing.get_all_start_methods():  # pragma: no cover - not on Linux
-        _load_serial(root, paths, repo, max_bytes, result, progress, cache)
-        return
-    _FORKED_CACHE[:] = [cache] if cache is not None else []
+    outputs: list[T] = []
+    _FORKED.update(campaign=campaign, cache=cache, work=work)
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             jobs = [(root, c, max_bytes) for c in chunks]
-            for chunk, (units, part, learnt) in zip(chunks, pool.map(_load_chunk, jobs), strict=True):
-                repo.units.update(units)
+            for chunk, (output, part, learnt, stored) in zip(
+                chunks, pool.map(_load_chunk, jobs), strict=True
+            ):
+                outputs.append(output)
                 result.extend(part.diagnostics)
                 result.files_checked += part.files_checked
                 if cache is not None:
                     cache.new_files.update(learnt)
+                    cache.stored |= stored
                 done += len(chunk)
                 if progress is not None:
                     progress(done, len(paths))
     finally:
-        _FORKED_CACHE.clear()
+        _FORKED.clear()
+    return outputs
 
 
 def _load_file(

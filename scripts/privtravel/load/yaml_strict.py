@@ -376,9 +376,22 @@ def _number_message(value: str) -> str:
 
 
 def locate(root: yaml.Node, where: JsonPath, *, key: bool = False) -> tuple[int, int]:
-    """Line and column (1-based) of the value at ``where``; of its key when ``key`` is set."""
+    """Line and column (1-based) of the value at ``where``; of its key when ``key`` is set.
+
+    Where the path leads nowhere, the place of the last step that was found."""
+    return _walk(root, where, key)[0]
+
+
+def locate_exactly(root: yaml.Node, where: JsonPath) -> tuple[int, int] | None:
+    """As ``locate``, but None unless every step of ``where`` is found."""
+    spot, complete = _walk(root, where, False)
+    return spot if complete else None
+
+
+def _walk(root: yaml.Node, where: JsonPath, key: bool) -> tuple[tuple[int, int], bool]:
     node = root
     key_node: yaml.Node | None = None
+    found = True
     for part in where:
         found = False
         if isinstance(node, yaml.MappingNode) and isinstance(part, str):
@@ -391,7 +404,7 @@ def locate(root: yaml.Node, where: JsonPath, *, key: bool = False) -> tuple[int,
         if not found:
             break
     target = key_node if key and key_node is not None else node
-    return _pos(target)
+    return _pos(target), found
 
 
 def compose_for_location(text: str) -> yaml.Node | None:

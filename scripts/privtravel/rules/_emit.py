@@ -8,4 +8,6 @@ from privtravel.model import Src
 
 def at(src: Src, code: str, message: str, *more: str | int) -> Diagnostic:
     where = (*src.where, *more)
-    return Diagnostic(src.path, code, message, field=field_label(where), json_path=where)
+    return Diagnostic(
+        src.path, code, message, field=field_label(where), json_path=where, record=(src.line, len(src.where))
+    )
