@@ -47,3 +47,30 @@ def test_parallel_cold_check_fills_the_cache_like_a_serial_one(tmp_path: Path) -
     _, warm = check_repository(root, cache=warm_memo)
     assert warm.diagnostics == cold.diagnostics and warm.files_checked == cold.files_checked
     assert len(warm_memo.hits) == 20  # every unit served from what the parallel run stored
+
+
+def test_parallel_cold_check_command_stores_in_the_workers(tmp_path: Path) -> None:
+    """`check` lets each worker store its own units; a warm run is then served entirely."""
+    from privtravel.commands.check import check
+    from privtravel.load.cache import Cache
+
+    root = tmp_path / "demo"
+    shutil.copytree(REPO / "submissions", root / "submissions")
+    shutil.copy(REPO / "campaign.yaml", root / "campaign.yaml")
+    broken = next((root / "submissions").glob("*/登记备案.yaml"))
+    broken.write_text(broken.read_text(encoding="utf-8").replace("    姓名:", "    姓名: 张三\n    姓名:", 1))
+    serial = check(root)
+    original = repository.default_workers
+    try:
+        repository.default_workers = lambda files: 2  # type: ignore[assignment]
+        cold = check(root, cache=True)
+    finally:
+        repository.default_workers = original  # type: ignore[assignment]
+    assert cold.diagnostics == serial.diagnostics and cold.files_checked == serial.files_checked
+    assert any(d.code == "F106" for d in cold.diagnostics)
+    assert len(list((root / ".cache" / "privtravel" / "units").glob("*.result.pickle"))) == 20
+    warm_memo = Cache.open(root)
+    warm = check(root, cache=True)
+    assert warm.diagnostics == cold.diagnostics and warm.files_checked == cold.files_checked
+    warm_memo.take(repository.discover(root), warm.__class__())
+    assert len(warm_memo.hits) == 20
