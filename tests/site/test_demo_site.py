@@ -4,6 +4,7 @@ anywhere in public/ (every number in the declarations and in the police data is 
 from __future__ import annotations
 
 import csv
+import json
 import re
 import shutil
 import subprocess
@@ -72,3 +73,18 @@ def test_no_full_number_anywhere_in_public(public: Path) -> None:
             text = path.read_text(encoding="utf-8", errors="replace")
             match = pattern.search(text)
             assert match is None, f"{path.relative_to(public)} shows {match.group(0)[:3]}…"
+
+
+def test_long_tables_are_in_the_built_pages_but_not_in_the_search_index(public: Path) -> None:
+    """site/deferred.py keeps the tables out of MkDocs; every one must reach its page."""
+    for html in public.rglob("*.html"):
+        assert "PRIVTRAVEL-TABLE" not in html.read_text(encoding="utf-8"), html
+    page = (public / "units" / "srmyy" / "index.html").read_text(encoding="utf-8")
+    roster = (REPO / "submissions" / "srmyy" / "登记备案.yaml").read_text(encoding="utf-8")
+    first = re.search(r"姓名: (\S+)", roster)
+    assert first is not None and f"<td>{first.group(1)}</td>" in page  # the roster, inside <details>
+    for header in ("审批编号", "问题编号", "答复用的编号"):
+        assert f"<th>{header}</th>" in page, header
+    docs = json.loads((public / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    index = "".join(d["title"] + d["text"] for d in docs).replace("\u200b", "")
+    assert "绍兴市人民医院" in index and first.group(1) not in index

@@ -25,6 +25,7 @@ from privtravel.diagnostics import Diagnostic, FatalError
 from privtravel.load.layout import unit_of
 from privtravel.model import Campaign
 from privtravel.site import audit, search
+from privtravel.site.deferred import Deferred
 from privtravel.site.pages import audit as audit_pages
 from privtravel.site.pages import findings, guide, overview, statistics, unit
 from privtravel.site.pages.common import unit_page
@@ -60,8 +61,9 @@ def computed_from(root: Path) -> str:
     return f"提交 {head}" + ("（工作区有未提交的改动）" if dirty else "")
 
 
-def write_pages(root: Path, docs: Path, today: dt.date) -> tuple[Campaign, list[Any]]:
-    """Write every page and the exports (docs/exports/, copied as they are) under ``docs``."""
+def write_pages(root: Path, docs: Path, today: dt.date, deferred: Deferred) -> tuple[Campaign, list[Any]]:
+    """Write every page and the exports (docs/exports/, copied as they are) under ``docs``;
+    the pages' long tables go to ``deferred``, to be put into the built pages."""
     analysis = analyze(root)
     repo, campaign, stats = analysis.repo, analysis.repo.campaign, analysis.stats
     if campaign is None or stats is None:
@@ -78,7 +80,7 @@ def write_pages(root: Path, docs: Path, today: dt.date) -> tuple[Campaign, list[
     commits_by_unit = audit.by_unit(commits)
     links = {s.config.code: unit_page(s.config) for s in statuses}
 
-    write = _writer(docs)
+    write = _writer(docs, deferred)
     rectification = inspection_pages.overview_section(
         inspection_pages.progress(repo, today), today, len(campaign.units)
     )
@@ -192,11 +194,11 @@ def _unit_exports(analysis: Analysis, codes: list[str], found: list[Any], out: P
         _SHARED.clear()
 
 
-def _writer(docs: Path) -> Write:
+def _writer(docs: Path, deferred: Deferred) -> Write:
     def write(relative: str, text: str) -> None:
         path = docs / relative
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        path.write_text(deferred.take(relative, text), encoding="utf-8")
 
     return write
 
@@ -217,7 +219,8 @@ def build(root: Path, out: Path, today: dt.date | None = None) -> None:
     # absolute: MkDocs resolves relative folders against mkdocs.yml's folder, not the campaign's
     root, out = root.resolve(), out.resolve()
     docs = root / "build" / "docs"
-    campaign, nav = write_pages(root, docs, today or dt.date.today())
+    deferred = Deferred()
+    campaign, nav = write_pages(root, docs, today or dt.date.today(), deferred)
     try:
         config = load_config(str(CONFIG), docs_dir=str(docs), site_dir=str(out))
         config["extra"]["demo"] = campaign.demo
@@ -229,6 +232,7 @@ def build(root: Path, out: Path, today: dt.date | None = None) -> None:
         mkdocs_build(config)
     except MkDocsException as exc:
         raise FatalError(f"看板构建失败：{exc}") from exc
+    deferred.insert(out)
     _insert_provenance(out / statistics.SOURCES_PAGE / "index.html", docs.parent / "provenance.html")
 
 

@@ -6,7 +6,7 @@ from html import escape
 
 from privtravel.model import Campaign
 from privtravel.site.audit import Commit
-from privtravel.site.pages.common import demo_note
+from privtravel.site.pages.common import demo_note, html_table
 
 _STATUS = {"A": "新增", "M": "修改", "D": "删除"}
 
@@ -15,16 +15,20 @@ def _cell(text: str) -> str:
     return escape(text).replace("|", "&#124;")
 
 
-def _row(commit: Commit, unit: str | None) -> str:
+def _row(commit: Commit, unit: str | None) -> list[str]:
     files = [(s, p) for s, p in commit.files if unit is None or p.startswith(f"submissions/{unit}/")]
-    changes = _files_text(files)
-    people = "、".join(commit.people(unit)) if unit else ""
     mr = commit.merge_request or "直接提交"
-    return (
-        f"| {commit.committed[:10]} | `{commit.sha[:8]}` | {_cell(mr)} | {_cell(commit.author)} | "
-        f"{_cell(commit.merged_by or '')} | {_cell('、'.join(commit.approved_by))} | {_cell(commit.subject)} | "
-        f"{changes} |" + (f" {_cell(people)} |" if unit else "")
-    )
+    row = [
+        commit.committed[:10],
+        f"<code>{commit.sha[:8]}</code>",
+        _cell(mr),
+        _cell(commit.author),
+        _cell(commit.merged_by or ""),
+        _cell("、".join(commit.approved_by)),
+        _cell(commit.subject),
+        _files_text(files),
+    ]
+    return [*row, _cell("、".join(commit.people(unit)))] if unit else row
 
 
 def _files_text(files: list[tuple[str, str]]) -> str:
@@ -35,17 +39,14 @@ def _files_text(files: list[tuple[str, str]]) -> str:
     return "，".join(f"{k} {v} 个文件" for k, v in counts.items())
 
 
-HEAD = "| 日期 | 提交 | 合并请求 | 提交人 | 合并人 | 审核通过 | 说明 | 文件 |"
-RULE = "|---|---|---|---|---|---|---|---|"
+HEAD = ["日期", "提交", "合并请求", "提交人", "合并人", "审核通过", "说明", "文件"]
 
 
 def unit_section(commits: list[Commit], unit: str) -> list[str]:
     lines = ["## 提交记录", ""]
     if not commits:
         return [*lines, "（不在 git 仓库中或尚无提交记录）", ""]
-    lines += [HEAD + " 涉及人员 |", RULE + "---|"]
-    lines += [_row(c, unit) for c in commits]
-    return [*lines, ""]
+    return [*lines, html_table([*HEAD, "涉及人员"], [_row(c, unit) for c in commits]), ""]
 
 
 def audit_page(campaign: Campaign, commits: list[Commit], computed_from: str) -> str:
@@ -61,5 +62,5 @@ def audit_page(campaign: Campaign, commits: list[Commit], computed_from: str) ->
     ]
     if not commits:
         return "\n".join([*lines, "（不在 git 仓库中或尚无提交记录）", ""])
-    lines += [HEAD, RULE, *(_row(c, None) for c in commits), ""]
+    lines += [html_table(HEAD, [_row(c, None) for c in commits]), ""]
     return "\n".join(lines)

@@ -10,7 +10,7 @@ from privtravel.crosscheck.catalog import FINDINGS, INDICATORS
 from privtravel.crosscheck.run import Outcome
 from privtravel.crosscheck.summary import UnitSummary
 from privtravel.model import Campaign
-from privtravel.site.pages.common import date_text, demo_note
+from privtravel.site.pages.common import date_text, demo_note, html_table
 
 STATE_CSS = {OPEN: "status-part", CLEARED: "status-done", CONFIRMED: "status-none"}
 NO_POLICE = "尚未提供公安机关出入境管理部门的数据，无法比对核查。"
@@ -90,15 +90,21 @@ def page(campaign: Campaign, outcome: Outcome | None, unit_links: dict[str, str]
 
 
 def finding_rows(answered: list[Answered]) -> list[str]:
-    lines = ["| 代码 | 问题 | 人员 | 情况（号码已脱敏） | 状态 | 答复用的编号 |", "|---|---|---|---|---|---|"]
+    rows = []
     for a in answered:
         f = a.finding
         who = " ".join(x for x in (f.person_id or "", f.person_name) if x)
-        lines.append(
-            f"| {f.code} | {_cell(f.info.title)} | {_cell(who)} | {_cell(f.message)} | "
-            f'<span class="{STATE_CSS[a.state]}">{a.state}</span> | `{_cell(f.key)}` |'
+        rows.append(
+            [
+                f.code,
+                _cell(f.info.title),
+                _cell(who),
+                _cell(f.message),
+                f'<span class="{STATE_CSS[a.state]}">{a.state}</span>',
+                f"<code>{_cell(f.key)}</code>",
+            ]
         )
-    return lines
+    return [html_table(["代码", "问题", "人员", "情况（号码已脱敏）", "状态", "答复用的编号"], rows)]
 
 
 def unit_section(summary: UnitSummary | None, answered: list[Answered], police: bool) -> list[str]:

@@ -135,9 +135,14 @@ def _custody(campaign: Campaign, unit: UnitData, today: dt.date) -> list[str]:
                 due = approval.planned_entry + dt.timedelta(days=campaign.return_days) if approval else None
                 overdue = due is not None and today > due
                 out_now.append(
-                    f"| {_cell(names.get(item.person_id, item.person_id))} | {item.type} | "
-                    f"{document_number(item.number)} | {date_text(loan.date)} | {_cell(loan.approval_id)} | "
-                    f"{date_text(due) if due else ''}{' **逾期未交回**' if overdue else ''} |"
+                    [
+                        _cell(names.get(item.person_id, item.person_id)),
+                        item.type,
+                        document_number(item.number),
+                        date_text(loan.date),
+                        _cell(loan.approval_id),
+                        (date_text(due) if due else "") + (" <strong>逾期未交回</strong>" if overdue else ""),
+                    ]
                 )
     lines = [
         "## 证件保管",
@@ -148,14 +153,8 @@ def _custody(campaign: Campaign, unit: UnitData, today: dt.date) -> list[str]:
         "",
     ]
     if out_now:
-        lines += [
-            "已领用尚未交回：",
-            "",
-            "| 持证人 | 证件类别 | 号码 | 领用日期 | 审批编号 | 应交回日期 |",
-            "|---|---|---|---|---|---|",
-            *out_now,
-            "",
-        ]
+        headers = ["持证人", "证件类别", "号码", "领用日期", "审批编号", "应交回日期"]
+        lines += ["已领用尚未交回：", "", html_table(headers, out_now), ""]
     return lines
 
 
@@ -163,49 +162,54 @@ def _approvals(unit: UnitData) -> list[str]:
     if not unit.approvals:
         return ["## 因私出国（境）审批", "", "没有审批记录。", ""]
     names = _names(unit)
-    lines = [
-        "## 因私出国（境）审批",
-        "",
-        "| 审批编号 | 申请人 | 事由 | 前往 | 计划出境 | 计划入境 | 纪检监察意见 | 审批 |",
-        "|---|---|---|---|---|---|---|---|",
-    ]
+    rows = []
     for a in unit.approvals:
-        opinion = f"{a.opinion.verdict}（{a.opinion.date}）" if a.opinion else "**未征求**"
+        opinion = f"{a.opinion.verdict}（{a.opinion.date}）" if a.opinion else "<strong>未征求</strong>"
         decided = f"{a.result}（{a.approved_on}）" if a.approved_on else a.result
-        lines.append(
-            f"| {_cell(a.id)} | {_cell(names.get(a.person_id, a.person_id))} | {_cell(a.reason)} | "
-            f"{_cell('、'.join(a.places))} | {a.planned_exit} | {a.planned_entry} | {opinion} | {decided} |"
+        rows.append(
+            [
+                _cell(a.id),
+                _cell(names.get(a.person_id, a.person_id)),
+                _cell(a.reason),
+                _cell("、".join(a.places)),
+                str(a.planned_exit),
+                str(a.planned_entry),
+                opinion,
+                _cell(decided),
+            ]
         )
-    return [*lines, ""]
+    headers = ["审批编号", "申请人", "事由", "前往", "计划出境", "计划入境", "纪检监察意见", "审批"]
+    return ["## 因私出国（境）审批", "", html_table(headers, rows), ""]
 
 
 def _cases(unit: UnitData) -> list[str]:
     if not unit.cases:
         return ["## 违规违纪问题及处理", "", "没有登记违规违纪问题。", ""]
     names = _names(unit)
-    lines = [
-        "## 违规违纪问题及处理",
-        "",
-        "| 问题编号 | 人员 | 问题类型 | 发现途径 | 处理 | 责任追究 |",
-        "|---|---|---|---|---|---|",
-    ]
+    rows = []
     for c in unit.cases:
-        handled = "、".join(h.method for h in c.handlings) or "**尚未处理**"
+        handled = _cell("、".join(h.method for h in c.handlings)) or "<strong>尚未处理</strong>"
         held = "、".join(f"{a.name}（{a.method}）" for a in c.accountable)
-        lines.append(
-            f"| {_cell(c.id)} | {_cell(names.get(c.person_id, c.person_id))} | {_cell('、'.join(c.kinds))} | "
-            f"{c.found_by} | {handled} | {_cell(held)} |"
+        rows.append(
+            [
+                _cell(c.id),
+                _cell(names.get(c.person_id, c.person_id)),
+                _cell("、".join(c.kinds)),
+                _cell(c.found_by),
+                handled,
+                _cell(held),
+            ]
         )
-    return [*lines, ""]
+    headers = ["问题编号", "人员", "问题类型", "发现途径", "处理", "责任追究"]
+    return ["## 违规违纪问题及处理", "", html_table(headers, rows), ""]
 
 
 def _diagnostics(diagnostics: list[Diagnostic]) -> list[str]:
     if not diagnostics:
         return ["## 检查结果", "", "没有错误和警告。", ""]
-    lines = ["## 检查结果", "", "| 文件 | 行 | 代码 | 类别 | 说明 |", "|---|--:|---|---|---|"]
-    for d in sorted(diagnostics, key=Diagnostic.sort_key):
-        lines.append(
-            f"| {_cell(d.path.split('/', 2)[-1])} | {d.line or ''} | {d.code} | {d.severity.value} | "
-            f"{_cell(d.message)} |"
-        )
-    return [*lines, ""]
+    rows = [
+        [_cell(d.path.split("/", 2)[-1]), str(d.line or ""), d.code, d.severity.value, _cell(d.message)]
+        for d in sorted(diagnostics, key=Diagnostic.sort_key)
+    ]
+    table = html_table(["文件", "行", "代码", "类别", "说明"], rows, numeric=frozenset({1}))
+    return ["## 检查结果", "", table, ""]
