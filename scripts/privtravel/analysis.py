@@ -16,6 +16,7 @@ from privtravel.crosscheck.answers import CONFIRMED, Answered
 from privtravel.crosscheck.run import Outcome, complete
 from privtravel.diagnostics import Result
 from privtravel.load import repository
+from privtravel.load.cache import Cache
 from privtravel.load.repository import Repository
 from privtravel.police import load as police_load
 from privtravel.report import locate
@@ -63,7 +64,7 @@ def confirmed_findings(answered: Iterable[Answered]) -> list[ConfirmedFinding]:
 
 def analyze(root: Path, police_dir: Path | None = None, scope: Scope | None = None) -> Analysis:
     result = Result()
-    repo = repository.load(root, result, progress=reporter("已读取文件"))
+    repo = repository.load(root, result, progress=reporter("已读取文件"), reuse=Cache.open(root))
     campaign = repo.campaign
     if campaign is not None:
         for code in sorted(repo.units):

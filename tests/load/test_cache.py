@@ -136,3 +136,34 @@ def test_cli_uses_the_cache_unless_told_not_to(campaign: Path) -> None:
     assert (campaign / CACHE_DIR / "units" / "srmyy.result.pickle").is_file()
     assert (campaign / CACHE_DIR / ".gitignore").read_text(encoding="utf-8").endswith("*\n")
     assert main(["--root", str(campaign), "check", REPORT]) == 0
+
+
+def _parsed(memo: Cache) -> list[str]:
+    """The files a run had to parse (the others' entries were served from the cache)."""
+    return [rel for rel, entry in memo.new_files.items() if memo.old_files.get(rel) is not entry]
+
+
+def test_later_stages_reuse_what_check_learnt_and_nothing_stale(campaign: Path) -> None:
+    """load(reuse=…) gives what a fresh load gives, parses only what changed since the check."""
+    from privtravel.load import repository
+
+    check(campaign, cache=True)
+    memo = Cache.open(campaign)
+    reused = repository.load(campaign, Result(), reuse=memo)
+    assert len(memo.old_files) > 10 and _parsed(memo) == []  # every file came from the cache
+    assert reused.units == repository.load(campaign, Result()).units
+
+    time.sleep(3.2)  # past the racy window: the stat shortcut would be tempting
+    path = campaign / REPORT
+    stat = path.stat()
+    changed = path.read_text(encoding="utf-8").replace("孙伟", "孙玮")
+    path.write_text(changed, encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same mtime, same size (one character)
+    memo = Cache.open(campaign)
+    result = Result()
+    reused = repository.load(campaign, result, reuse=memo)
+    assert _parsed(memo) == [REPORT]  # parsed again, not served
+    fresh_result = Result()
+    assert reused.units == repository.load(campaign, fresh_result).units
+    assert result.diagnostics == fresh_result.diagnostics
+    assert any(r.name == "孙玮" for r in reused.units["srmyy"].reports)

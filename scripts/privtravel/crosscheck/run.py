@@ -14,6 +14,7 @@ from privtravel.crosscheck.families import FAMILIES
 from privtravel.crosscheck.findings import Finding
 from privtravel.diagnostics import Diagnostic, Result
 from privtravel.load import repository
+from privtravel.load.cache import Cache
 from privtravel.model import Campaign, UnitData
 from privtravel.police import load as police_load
 from privtravel.police.records import PoliceData
@@ -33,7 +34,7 @@ class Outcome:
 
 def crosscheck(root: Path, police_dir: Path | None = None) -> Outcome:
     result = Result()
-    repo = repository.load(root, result)
+    repo = repository.load(root, result, reuse=Cache.open(root))
     before = len(result.errors)
     police = police_load.load(root, police_dir, result)
     outcome = Outcome(result, police)

@@ -165,6 +165,30 @@ class Cache:
                     self.old_files.update(files["files"])
         return remaining
 
+    def reuse(self, paths: Iterable[str]) -> int:
+        """Make the load results of unchanged files available to ``file_result``, serving no unit:
+        for the stages that need every declaration loaded (cross-check, statistics, site), after a
+        ``check`` has filled the cache.  Returns how many of ``paths`` can be reused."""
+        by_unit: dict[str, list[str]] = defaultdict(list)
+        for rel in paths:
+            code = subject(rel)
+            if code is not None:
+                by_unit[code].append(rel)
+        for code, rels in by_unit.items():
+            cached = self._read(self._unit_path(code, "result"))
+            if isinstance(cached, dict) and cached.get("format") == FORMAT:
+                self.stats.update(cached["stats"])
+            self._unit_key(code, rels)  # the files' digests
+            files = self._read(self._unit_path(code, "files"))
+            if isinstance(files, dict) and files.get("salt") == self.salt:
+                self.old_files.update(files["files"])
+        return sum(
+            1
+            for rels in by_unit.values()
+            for rel in rels
+            if rel in self.old_files and self.old_files[rel][0] == self.file_digests.get(rel)
+        )
+
     def _unit_key(self, code: str, rels: list[str]) -> bytes | None:
         h = hashlib.blake2b(self.salt, digest_size=16)
         h.update(code.encode() + b"\0")

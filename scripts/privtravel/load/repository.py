@@ -157,18 +157,28 @@ def load(
     units: Iterable[str] | None = None,
     progress: Progress | None = None,
     cache: Cache | None = None,
+    reuse: Cache | None = None,
     workers: int | None = None,
 ) -> Repository:
     """Load the campaign and the given units' folders (all units when ``units`` is None).
 
     With a ``cache``, units whose check result is cached are not loaded at all (their diagnostics go
     straight into ``result``): only ``check`` uses it, since the repository is then incomplete.
+    With ``reuse``, every unit is loaded, but files unchanged since a cached check are not parsed
+    again: their validated content comes from the cache.
     A large campaign is loaded by several processes, one group of units each (``workers``: default
     one per core above PARALLEL_FROM files); the result, and what the cache learns, is the same.
     """
     wanted = None if units is None else set(units)
     campaign, parts = process(
-        root, result, _loaded_units, units=wanted, progress=progress, cache=cache, workers=workers
+        root,
+        result,
+        _loaded_units,
+        units=wanted,
+        progress=progress,
+        cache=cache,
+        reuse=reuse,
+        workers=workers,
     )
     repo = Repository(root=root, campaign=campaign)
     for part in parts:
@@ -190,6 +200,7 @@ def process(
     units: Iterable[str] | None = None,
     progress: Progress | None = None,
     cache: Cache | None = None,
+    reuse: Cache | None = None,
     workers: int | None = None,
 ) -> tuple[Campaign | None, list[T]]:
     """Load the units' files in chunks of whole units and apply ``work`` to each chunk where it was
@@ -203,12 +214,20 @@ def process(
     max_bytes = (campaign.max_file_kb if campaign else build.DEFAULT_MAX_FILE_KB) * 1024
     wanted = None if units is None else set(units)
     paths = [p for p in discover(root) if wanted is None or subject_of(p) in wanted]
+    to_parse = len(paths)
     if cache is not None:
         paths = cache.take(paths, result)
+        to_parse = len(paths)
+    elif reuse is not None:
+        to_parse -= reuse.reuse(paths)
+        cache = reuse
     if workers is None:
-        workers = default_workers(len(paths))
+        workers = default_workers(to_parse)
     if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
-        return campaign, _parallel(root, campaign, paths, max_bytes, result, progress, workers, cache, work)
+        learn = reuse is None  # with reuse nothing is stored, so what was learnt is not sent back
+        return campaign, _parallel(
+            root, campaign, paths, max_bytes, result, progress, workers, cache, work, learn
+        )
     chunk = Repository(root=root, campaign=campaign)
     _load_serial(root, paths, chunk, max_bytes, result, progress, cache)
     return campaign, [work(chunk, result)]
@@ -258,7 +277,7 @@ def _load_chunk(job: tuple[Path, list[str], int]) -> tuple[Any, Result, dict[str
     cache: Cache | None = _FORKED["cache"]
     _load_serial(root, paths, repo, max_bytes, result, None, cache)
     output = _FORKED["work"](repo, result)
-    if cache is None:
+    if cache is None or not _FORKED["learn"]:
         return output, result, {}, set()
     learnt = {
         rel: cache.new_files[rel]
@@ -278,6 +297,7 @@ def _parallel(
     workers: int,
     cache: Cache | None,
     work: Work[T],
+    learn: bool = True,
 ) -> list[T]:
     by_unit: dict[str, list[str]] = {}
     for rel in paths:
@@ -290,7 +310,7 @@ def _parallel(
         chunks[-1].extend(files)
     done = 0
     outputs: list[T] = []
-    _FORKED.update(campaign=campaign, cache=cache, work=work)
+    _FORKED.update(campaign=campaign, cache=cache, work=work, learn=learn)
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:

@@ -12,6 +12,7 @@ from pathlib import Path
 from privtravel import rules
 from privtravel.diagnostics import Result
 from privtravel.load import repository
+from privtravel.load.cache import Cache
 from privtravel.report import locate
 from privtravel.report.progress import reporter
 from privtravel.stats import version
@@ -38,7 +39,7 @@ def from_repository(
         result.diagnostics = locate.resolve(root, result.diagnostics)
         return result, None
     codes = [u.code for u in select(campaign, scope)]
-    repo = repository.load(root, result, units=codes, progress=reporter("已读取文件"))
+    repo = repository.load(root, result, units=codes, progress=reporter("已读取文件"), reuse=Cache.open(root))
     assert repo.campaign is not None
     for code in codes:
         result.extend(rules.check_unit(repo.campaign, repo.units[code]))
