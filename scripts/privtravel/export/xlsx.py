@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from copy import copy
+from functools import cache
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -49,9 +53,10 @@ def workbook(stats: Statistics) -> bytes:
     first = wb.active
     assert first is not None
     wb.remove(first)
+    painter = _Painter()
     for t in stats.tables:
-        _table_sheet(wb.create_sheet(t.spec.attachment), t, stats)
-    _definitions_sheet(wb.create_sheet(DEFINITIONS_SHEET), stats)
+        _table_sheet(wb.create_sheet(t.spec.attachment), t, stats, painter)
+    _definitions_sheet(wb.create_sheet(DEFINITIONS_SHEET), stats, painter)
     wb.properties.creator = stats.campaign.issuer or "privtravel"
     wb.properties.lastModifiedBy = None
     wb.properties.title = f"{stats.fj2.spec.title}、{stats.fj3.spec.title}"
@@ -72,11 +77,36 @@ def row_height(cells: list[tuple[str, float]], *, line: float = 14.0, minimum: f
     return max(minimum, lines * line + 2)
 
 
+@cache
 def _font(size: float, *, bold: bool = False, name: str = BODY_FONT) -> Font:
     return Font(name=name, size=size, bold=bold)
 
 
-def _table_sheet(ws: Worksheet, t: Table, stats: Statistics) -> None:
+class _Painter:
+    """Styles cells.  openpyxl hashes every style object given to a cell (deeply, field by field),
+    which was most of a workbook's build time; a combination is therefore set once and copied to
+    other cells as openpyxl's own compact array of style indices.  One painter per workbook."""
+
+    def __init__(self) -> None:
+        self.known: dict[tuple[int, int, int], StyleArray] = {}
+
+    def paint(
+        self, cell: Any, font: Font, border: Border | None = None, alignment: Alignment | None = None
+    ) -> None:
+        key = (id(font), id(border), id(alignment))
+        array = self.known.get(key)
+        if array is not None:
+            cell._style = copy(array)
+            return
+        cell.font = font
+        if border is not None:
+            cell.border = border
+        if alignment is not None:
+            cell.alignment = alignment
+        self.known[key] = copy(cell._style)
+
+
+def _table_sheet(ws: Worksheet, t: Table, stats: Statistics, painter: _Painter) -> None:
     columns = t.spec.columns
     width = len(columns)
     last = get_column_letter(width)
@@ -99,7 +129,7 @@ def _table_sheet(ws: Worksheet, t: Table, stats: Statistics) -> None:
     ws.row_dimensions[3].height = 22
 
     top = TITLE_ROWS + 1
-    _header(ws, grid, top, depth, width)
+    _header(ws, grid, top, depth, width, painter)
     for level in range(depth):
         ws.row_dimensions[top + level].height = HEADER_ROW_HEIGHT if level else 30
 
@@ -115,9 +145,9 @@ def _table_sheet(ws: Worksheet, t: Table, stats: Statistics) -> None:
             else:
                 value = row.cells[column.key].value
             cell = ws.cell(r, index, value)
-            cell.border = BORDER
-            cell.font = _font(10, bold=bold)
-            cell.alignment = LEFT if column.key in ("name", "rule_names") else CENTER
+            painter.paint(
+                cell, _font(10, bold=bold), BORDER, LEFT if column.key in ("name", "rule_names") else CENTER
+            )
         texts = [
             (str(ws.cell(r, i).value or ""), WIDTHS.get(c.key, NUMBER_WIDTH))
             for i, c in enumerate(columns, 1)
@@ -164,22 +194,23 @@ def _a4_landscape(ws: Worksheet) -> None:
     setup.fitToPage = True
 
 
-def _header(ws: Worksheet, grid: list[HeaderCell], top: int, depth: int, width: int) -> None:
+def _header(
+    ws: Worksheet, grid: list[HeaderCell], top: int, depth: int, width: int, painter: _Painter
+) -> None:
     for r in range(top, top + depth):  # borders on every header cell, merged or not
         for c in range(1, width + 1):
             ws.cell(r, c).border = BORDER
     for h in grid:
         row, col = top + h.row, 1 + h.col
         cell = ws.cell(row, col, h.text)
-        cell.font = _font(10, bold=True)
-        cell.alignment = CENTER
+        painter.paint(cell, _font(10, bold=True), BORDER, CENTER)
         if h.rowspan > 1 or h.colspan > 1:
             ws.merge_cells(
                 start_row=row, start_column=col, end_row=row + h.rowspan - 1, end_column=col + h.colspan - 1
             )
 
 
-def _definitions_sheet(ws: Worksheet, stats: Statistics) -> None:
+def _definitions_sheet(ws: Worksheet, stats: Statistics, painter: _Painter) -> None:
     o = stats.options
     facts = [
         ("专项整治", stats.campaign.name),
@@ -203,10 +234,7 @@ def _definitions_sheet(ws: Worksheet, stats: Statistics) -> None:
         r += 1
     r += 1
     for index, label in enumerate(("表", "列（表头）", "计量单位", "统计口径"), start=1):
-        cell = ws.cell(r, index, label)
-        cell.font = _font(10, bold=True)
-        cell.border = BORDER
-        cell.alignment = CENTER
+        painter.paint(ws.cell(r, index, label), _font(10, bold=True), BORDER, CENTER)
     ws.print_title_rows = f"{r}:{r}"
     widths = (16.0, 30.0, 9.0, 90.0)
     for t in stats.tables:
@@ -214,10 +242,7 @@ def _definitions_sheet(ws: Worksheet, stats: Statistics) -> None:
             r += 1
             values = (t.spec.attachment, "-".join(column.path), column.measure, column.definition)
             for index, value in enumerate(values, start=1):
-                cell = ws.cell(r, index, value)
-                cell.font = _font(10)
-                cell.border = BORDER
-                cell.alignment = LEFT
+                painter.paint(ws.cell(r, index, value), _font(10), BORDER, LEFT)
             ws.row_dimensions[r].height = row_height(list(zip(values, widths, strict=True)), line=15.0) + 4
     for letter, w in zip("ABCD", widths, strict=True):
         ws.column_dimensions[letter].width = w
