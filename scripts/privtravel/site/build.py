@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import multiprocessing
 import os
 import shutil
 import subprocess
 from collections import defaultdict
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -19,19 +17,17 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from privtravel import export
-from privtravel.analysis import Analysis, analyze, confirmed_findings
+from privtravel.analysis import analyze
 from privtravel.campaignops import inspection_pages
 from privtravel.diagnostics import Diagnostic, FatalError
 from privtravel.load.layout import unit_of
 from privtravel.model import Campaign
-from privtravel.site import audit, search
+from privtravel.site import audit, search, units
 from privtravel.site.deferred import Deferred
 from privtravel.site.pages import audit as audit_pages
-from privtravel.site.pages import findings, guide, overview, statistics, unit
+from privtravel.site.pages import findings, guide, overview, statistics
 from privtravel.site.pages.common import unit_page
 from privtravel.site.status import unit_statuses
-from privtravel.stats import Scope, compute, version
-from privtravel.stats import html as stats_html
 from privtravel.stats.provenance import lines as provenance_lines
 from privtravel.stats.provenance import refs
 
@@ -97,7 +93,11 @@ def write_pages(root: Path, docs: Path, today: dt.date, deferred: Deferred) -> t
     export.write_all(stats, docs / statistics.EXPORTS)
     write("findings.md", findings.page(campaign, outcome, links))
     write("inspection.md", inspection_pages.page(repo, today))
-    _unit_pages(analysis, statuses, per_unit, commits_by_unit, docs, today, source, write)
+    texts = units.pages(
+        analysis, statuses, per_unit, commits_by_unit, docs / statistics.EXPORTS / "units", today, source
+    )
+    for status, text in zip(statuses, texts, strict=True):
+        write(links[status.config.code], text)
     write("audit.md", audit_pages.audit_page(campaign, commits, source))
     shutil.copytree(SOURCES / "guide", docs / "guide", dirs_exist_ok=True)  # hand-written pages
     write("guide/codes.md", guide.codes_page())
@@ -121,77 +121,6 @@ def write_pages(root: Path, docs: Path, today: dt.date, deferred: Deferred) -> t
         },
     ]
     return campaign, nav
-
-
-def _unit_pages(
-    analysis: Analysis,
-    statuses: list[Any],
-    per_unit: dict[str, list[Diagnostic]],
-    commits_by_unit: dict[str, list[audit.Commit]],
-    docs: Path,
-    today: dt.date,
-    source: str,
-    write: Write,
-) -> None:
-    repo, campaign = analysis.repo, analysis.repo.campaign
-    assert campaign is not None
-    outcome = analysis.crosscheck
-    summaries = {s.unit: s for s in outcome.units} if outcome is not None else {}
-    answered_by_unit: dict[str, list[Any]] = defaultdict(list)
-    for a in analysis.answered:
-        answered_by_unit[a.finding.unit].append(a)
-    found = confirmed_findings(analysis.answered)
-    data_version = version.of(analysis.root)
-    for status in statuses:
-        config = status.config
-        own = compute(campaign, repo.units, data_version, scope=Scope(unit=config.code), findings=found)
-        top = "\n".join(
-            [
-                *findings.unit_section(
-                    summaries.get(config.code), answered_by_unit.get(config.code, []), outcome is not None
-                ),
-                "## 本单位统计表",
-                "",
-                statistics.export_links(f"../{statistics.EXPORTS}/units/{config.code}", with_json=False),
-                "",
-                statistics.unsearched(
-                    stats_html.tables_html(own, lambda anchor: f"../../{statistics.SOURCES_PAGE}/#{anchor}")
-                ),
-                "",
-            ]
-        )
-        text = unit.unit_page(
-            campaign, status, repo.units.get(config.code), per_unit[config.code], today, source, top
-        )
-        text += "\n".join(audit_pages.unit_section(commits_by_unit.get(config.code, []), config.code))
-        write(unit_page(config), text)
-    _unit_exports(analysis, [s.config.code for s in statuses], found, docs / statistics.EXPORTS / "units")
-
-
-_SHARED: dict[str, Any] = {}  # what forked export workers read instead of receiving it pickled
-
-
-def _unit_export(code: str) -> None:
-    analysis, found, data_version, out = (_SHARED[k] for k in ("analysis", "found", "version", "out"))
-    campaign = analysis.repo.campaign
-    own = compute(campaign, analysis.repo.units, data_version, scope=Scope(unit=code), findings=found)
-    export.write_all(own, out / code, with_json=False)  # its provenance is on the page and in the full json
-
-
-def _unit_exports(analysis: Analysis, codes: list[str], found: list[Any], out: Path) -> None:
-    """Each unit's own 统计表.xlsx and csv files; openpyxl is slow, so both cores share the work."""
-    _SHARED.update(analysis=analysis, found=found, version=version.of(analysis.root), out=out)
-    try:
-        fork = "fork" in multiprocessing.get_all_start_methods()
-        if len(codes) < 8 or not fork or (os.cpu_count() or 1) < 2:
-            for code in codes:
-                _unit_export(code)
-            return
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=min(os.cpu_count() or 2, 4), mp_context=context) as pool:
-            list(pool.map(_unit_export, codes, chunksize=4))
-    finally:
-        _SHARED.clear()
 
 
 def _writer(docs: Path, deferred: Deferred) -> Write:

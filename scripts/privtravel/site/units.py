@@ -1,0 +1,115 @@
+"""Every unit's page and its own exports, made on both cores: one job per unit.
+
+Each job computes the unit's own 附件2/附件3 rows once, writes its 统计表.xlsx and csv files (openpyxl
+is slow) and returns the page's Markdown; the forked workers read the analysis they inherited,
+so only unit codes go out and page texts come back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from privtravel import export
+from privtravel.analysis import Analysis, confirmed_findings
+from privtravel.diagnostics import Diagnostic
+from privtravel.site import audit
+from privtravel.site.pages import audit as audit_pages
+from privtravel.site.pages import findings, statistics, unit
+from privtravel.site.status import UnitStatus
+from privtravel.stats import ConfirmedFinding, Scope, compute, version
+from privtravel.stats import html as stats_html
+
+PARALLEL_FROM = 8  # units
+
+
+@dataclass
+class Context:
+    """What every unit's job needs; inherited by forked workers, never pickled."""
+
+    analysis: Analysis
+    statuses: dict[str, UnitStatus]
+    diagnostics: dict[str, list[Diagnostic]]
+    commits: dict[str, list[audit.Commit]]
+    exports: Path  # docs/exports/units
+    today: dt.date
+    source: str
+    found: list[ConfirmedFinding]
+    version: Any
+    answered: dict[str, list[Any]]
+    summaries: dict[str, Any]
+
+
+_CONTEXT: list[Context] = []
+
+
+def pages(
+    analysis: Analysis,
+    statuses: list[UnitStatus],
+    diagnostics: dict[str, list[Diagnostic]],
+    commits: dict[str, list[audit.Commit]],
+    exports: Path,
+    today: dt.date,
+    source: str,
+) -> list[str]:
+    """The Markdown of each unit's page, in the order of ``statuses``; exports written as a side effect."""
+    answered: dict[str, list[Any]] = defaultdict(list)
+    for a in analysis.answered:
+        answered[a.finding.unit].append(a)
+    context = Context(
+        analysis,
+        {s.config.code: s for s in statuses},
+        diagnostics,
+        commits,
+        exports,
+        today,
+        source,
+        confirmed_findings(analysis.answered),
+        version.of(analysis.root),
+        answered,
+        {s.unit: s for s in analysis.crosscheck.units} if analysis.crosscheck is not None else {},
+    )
+    codes = [s.config.code for s in statuses]
+    _CONTEXT[:] = [context]
+    try:
+        cores = min(os.cpu_count() or 1, 4)
+        if len(codes) < PARALLEL_FROM or cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            return [_unit(code) for code in codes]
+        with ProcessPoolExecutor(max_workers=cores, mp_context=multiprocessing.get_context("fork")) as pool:
+            return list(pool.map(_unit, codes, chunksize=4))
+    finally:
+        _CONTEXT.clear()
+
+
+def _unit(code: str) -> str:
+    c = _CONTEXT[0]
+    repo, campaign = c.analysis.repo, c.analysis.repo.campaign
+    assert campaign is not None
+    own = compute(campaign, repo.units, c.version, scope=Scope(unit=code), findings=c.found)
+    export.write_all(
+        own, c.exports / code, with_json=False
+    )  # its provenance is on the page and in the full json
+    outcome = c.analysis.crosscheck
+    top = "\n".join(
+        [
+            *findings.unit_section(c.summaries.get(code), c.answered.get(code, []), outcome is not None),
+            "## 本单位统计表",
+            "",
+            statistics.export_links(f"../{statistics.EXPORTS}/units/{code}", with_json=False),
+            "",
+            statistics.unsearched(
+                stats_html.tables_html(own, lambda anchor: f"../../{statistics.SOURCES_PAGE}/#{anchor}")
+            ),
+            "",
+        ]
+    )
+    text = unit.unit_page(
+        campaign, c.statuses[code], repo.units.get(code), c.diagnostics.get(code, []), c.today, c.source, top
+    )
+    return text + "\n".join(audit_pages.unit_section(c.commits.get(code, []), code))
