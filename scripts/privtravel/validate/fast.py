@@ -83,10 +83,43 @@ def _compile(schema: Any, formats: dict[str, Check]) -> Check:
         checks.append(maker(value, schema, formats))
     if not checks:
         return lambda x: True
-    if len(checks) == 1:
-        return checks[0]
-    checks_tuple = tuple(checks)
-    return lambda x: all(c(x) for c in checks_tuple)
+    check = checks[0] if len(checks) == 1 else _every(tuple(checks))
+    if set(schema) - _IGNORED <= _SCALAR:
+        return _remembered(check)
+    return check
+
+
+# keywords whose verdict on a string depends on nothing but the string
+_SCALAR = frozenset(
+    {"type", "enum", "const", "pattern", "minLength", "maxLength", "minimum", "maximum", "format"}
+)
+_REMEMBER = 50_000  # strings per schema; the same dates, places and kinds recur across thousands of files
+
+
+def _every(checks: tuple[Check, ...]) -> Check:
+    def check(x: Any) -> bool:
+        for c in checks:  # noqa: SIM110 - a plain loop: all() over a generator costs twice as much here
+            if not c(x):
+                return False
+        return True
+
+    return check
+
+
+def _remembered(check: Check) -> Check:
+    known: dict[str, bool] = {}
+
+    def remembered(x: Any) -> bool:
+        if type(x) is not str:
+            return check(x)
+        verdict = known.get(x)
+        if verdict is None:
+            if len(known) >= _REMEMBER:
+                known.clear()
+            verdict = known[x] = check(x)
+        return verdict
+
+    return remembered
 
 
 def _type(value: Any, schema: dict[str, Any], formats: dict[str, Check]) -> Check:
@@ -167,7 +200,15 @@ def _format(value: Any, schema: dict[str, Any], formats: dict[str, Check]) -> Ch
 
 def _required(value: Any, schema: dict[str, Any], formats: dict[str, Check]) -> Check:
     names = tuple(value)
-    return lambda x: not isinstance(x, dict) or all(n in x for n in names)
+
+    def check(x: Any) -> bool:
+        if isinstance(x, dict):
+            for n in names:
+                if n not in x:
+                    return False
+        return True
+
+    return check
 
 
 def _properties(value: Any, schema: dict[str, Any], formats: dict[str, Check]) -> Check:
@@ -190,19 +231,34 @@ def _additional(value: Any, schema: dict[str, Any], formats: dict[str, Check]) -
         raise Unsupported("patternProperties")
     known = frozenset(schema.get("properties", {}))
     sub = _compile(value, formats)
-    return lambda x: not isinstance(x, dict) or all(sub(v) for k, v in x.items() if k not in known)
+
+    def check(x: Any) -> bool:
+        if isinstance(x, dict):
+            for k, v in x.items():
+                if k not in known and not sub(v):
+                    return False
+        return True
+
+    return check
 
 
 def _items(value: Any, schema: dict[str, Any], formats: dict[str, Check]) -> Check:
     if "prefixItems" in schema:
         raise Unsupported("prefixItems")
     sub = _compile(value, formats)
-    return lambda x: not isinstance(x, list) or all(sub(item) for item in x)
+
+    def check(x: Any) -> bool:
+        if isinstance(x, list):
+            for item in x:
+                if not sub(item):
+                    return False
+        return True
+
+    return check
 
 
 def _all_of(value: Any, schema: dict[str, Any], formats: dict[str, Check]) -> Check:
-    subs = tuple(_compile(s, formats) for s in value)
-    return lambda x: all(s(x) for s in subs)
+    return _every(tuple(_compile(s, formats) for s in value))
 
 
 def _if(value: Any, schema: dict[str, Any], formats: dict[str, Check]) -> Check:
