@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from collections.abc import Callable
 from copy import copy
 from functools import cache
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import MergedCell
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.cell_range import CellRange
+from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
 from privtravel.export.zipfix import workbook_bytes
@@ -89,6 +93,7 @@ class _Painter:
 
     def __init__(self) -> None:
         self.known: dict[tuple[int, int, int], StyleArray] = {}
+        self.changes: dict[tuple[Any, ...], StyleArray] = {}
 
     def paint(
         self, cell: Any, font: Font, border: Border | None = None, alignment: Alignment | None = None
@@ -105,6 +110,72 @@ class _Painter:
             cell.alignment = alignment
         self.known[key] = copy(cell._style)
 
+    def change(self, cell: Any, what: tuple[Any, ...], apply: Callable[[Any], None]) -> None:
+        """``apply(cell)``, or its known outcome for a cell styled like this one: ``what`` names the
+        change and everything it depends on besides the cell's own style."""
+        key = (what, None if cell._style is None else tuple(cell._style))  # None: a new MergedCell
+        array = self.changes.get(key)
+        if array is not None:
+            cell._style = copy(array)
+            return
+        apply(cell)
+        self.changes[key] = copy(cell._style)
+
+
+class _Merged(MergedCellRange):
+    """openpyxl's merged range, with its border bookkeeping (a new Border for every edge cell,
+    each hashed) going through the painter: same cells, same styles, same bytes."""
+
+    def __init__(self, ws: Worksheet, coord: str, painter: _Painter) -> None:
+        self.painter = painter
+        super().__init__(ws, coord)
+
+    def _cell(self, coord: tuple[int, int]) -> Any:
+        cell = self.ws._cells.get(coord)
+        if cell is None:
+            cell = self.ws._cells[coord] = MergedCell(self.ws, row=coord[0], column=coord[1])
+        return cell
+
+    def _get_borders(self) -> None:
+        start = self.ws._cells.get((self.min_row, self.min_col))
+        self.start_cell = start if start is not None else self.ws.cell(row=self.min_row, column=self.min_col)
+        end: Any = self.ws._cells.get((self.max_row, self.max_col))
+        if end is not None:
+            corner = Border(right=end.border.right, bottom=end.border.bottom)
+            self.painter.change(self.start_cell, ("corner", end._style.borderId), _add_border(corner))
+
+    def format(self) -> None:
+        start: Any = self.start_cell
+        for name in ("top", "left", "right", "bottom"):
+            side = getattr(start.border, name)
+            if side and side.style is None:
+                continue
+            add = _add_border(Border(**{name: side}))
+            for coord in getattr(self, name):
+                self.painter.change(self._cell(coord), ("edge", name, start._style.borderId), add)
+        if start.protection is not None:
+            protection = start.protection
+            for coord in self.cells:
+                self.painter.change(
+                    self._cell(coord),
+                    ("protection", start._style.protectionId),
+                    lambda c: setattr(c, "protection", copy(protection)),
+                )
+
+
+def _add_border(border: Border) -> Callable[[Any], None]:
+    def add(cell: Any) -> None:
+        cell.border += border
+
+    return add
+
+
+def _merge(ws: Worksheet, painter: _Painter, top: int, left: int, bottom: int, right: int) -> None:
+    """``ws.merge_cells`` through the painter."""
+    merged = _Merged(ws, CellRange(min_col=left, min_row=top, max_col=right, max_row=bottom).coord, painter)
+    ws.merged_cells.add(merged)
+    ws._clean_merge_range(merged)  # type: ignore[attr-defined]  # openpyxl's own step, pinned version
+
 
 def _table_sheet(ws: Worksheet, t: Table, stats: Statistics, painter: _Painter) -> None:
     columns = t.spec.columns
@@ -114,15 +185,15 @@ def _table_sheet(ws: Worksheet, t: Table, stats: Statistics, painter: _Painter) 
 
     ws["A1"] = t.spec.attachment
     ws["A1"].font = _font(12, name=TITLE_FONT)
-    ws.merge_cells(f"A2:{last}2")
+    _merge(ws, painter, 2, 1, 2, width)
     ws["A2"] = t.spec.title
     ws["A2"].font = _font(18, bold=True, name=TITLE_FONT)
     ws["A2"].alignment = CENTER
     ws.row_dimensions[2].height = 36
     split = max(2, width * 2 // 3)
-    ws.merge_cells(start_row=3, start_column=1, end_row=3, end_column=split)
+    _merge(ws, painter, 3, 1, 3, split)
     ws.cell(3, 1, f"填表单位（盖章）：{stats.footer.unit}").font = _font(11)
-    ws.merge_cells(start_row=3, start_column=split + 1, end_row=3, end_column=width)
+    _merge(ws, painter, 3, split + 1, 3, width)
     right = ws.cell(3, split + 1, f"填表时间：{filled_on(stats)}")
     right.font = _font(11)
     right.alignment = Alignment(horizontal="right", vertical="center")
@@ -156,10 +227,10 @@ def _table_sheet(ws: Worksheet, t: Table, stats: Statistics, painter: _Painter) 
     end = body + len(t.rows)
 
     deadline = stats.options.deadline
-    ws.merge_cells(start_row=end, start_column=1, end_row=end, end_column=width)
+    _merge(ws, painter, end, 1, end, width)
     ws.cell(end, 1, f"注：此表请于{deadline.month}月{deadline.day}日前上报。").font = _font(10)
     f = stats.footer
-    ws.merge_cells(start_row=end + 1, start_column=1, end_row=end + 1, end_column=width)
+    _merge(ws, painter, end + 1, 1, end + 1, width)
     ws.cell(
         end + 1,
         1,
@@ -205,9 +276,7 @@ def _header(
         cell = ws.cell(row, col, h.text)
         painter.paint(cell, _font(10, bold=True), BORDER, CENTER)
         if h.rowspan > 1 or h.colspan > 1:
-            ws.merge_cells(
-                start_row=row, start_column=col, end_row=row + h.rowspan - 1, end_column=col + h.colspan - 1
-            )
+            _merge(ws, painter, row, col, row + h.rowspan - 1, col + h.colspan - 1)
 
 
 def _definitions_sheet(ws: Worksheet, stats: Statistics, painter: _Painter) -> None:
@@ -229,7 +298,7 @@ def _definitions_sheet(ws: Worksheet, stats: Statistics, painter: _Painter) -> N
     r = 2
     for label, text in facts:
         ws.cell(r, 1, label).font = _font(10, bold=True)
-        ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=4)
+        _merge(ws, painter, r, 2, r, 4)
         ws.cell(r, 2, text).font = _font(10)
         r += 1
     r += 1
