@@ -31,7 +31,7 @@ from privtravel.diagnostics import Diagnostic, JsonPath, Result
 from privtravel.load.layout import CAMPAIGN_FILE, INSPECTIONS, SUBMISSIONS, classify
 
 CACHE_DIR = ".cache/privtravel"
-FORMAT = 1
+FORMAT = 2
 RACY_NS = 3_000_000_000  # files changed this close to the last run are always re-read
 
 StatKey = tuple[int, int, int, int]
@@ -160,9 +160,7 @@ class Cache:
             if key is not None:
                 self.unit_keys[code] = key
                 self.unit_files[code] = rels
-                files = self._read(self._unit_path(code, "files"))
-                if isinstance(files, dict) and files.get("salt") == self.salt:
-                    self.old_files.update(files["files"])
+                self.old_files.update(self._read_files(code))
         return remaining
 
     def reuse(self, paths: Iterable[str]) -> int:
@@ -179,9 +177,7 @@ class Cache:
             if isinstance(cached, dict) and cached.get("format") == FORMAT:
                 self.stats.update(cached["stats"])
             self._unit_key(code, rels)  # the files' digests
-            files = self._read(self._unit_path(code, "files"))
-            if isinstance(files, dict) and files.get("salt") == self.salt:
-                self.old_files.update(files["files"])
+            self.old_files.update(self._read_files(code))
         return sum(
             1
             for rels in by_unit.values()
@@ -210,6 +206,11 @@ class Cache:
             return None
         self.new_files[rel] = entry
         return entry[1], entry[2], entry[3]
+
+    def knows(self, rel: str) -> bool:
+        """Whether ``file_result`` has this file's result (its bytes are unchanged)."""
+        entry = self.old_files.get(rel)
+        return entry is not None and entry[0] == self.file_digests.get(rel)
 
     def remember_file(
         self, rel: str, diagnostics: list[Diagnostic], data: Any, positions: dict[JsonPath, int]
@@ -249,7 +250,7 @@ class Cache:
                     continue
                 checked = sum(1 for rel in rels if classify(rel) is not None)
                 files = {rel: self.new_files[rel] for rel in rels if rel in self.new_files}
-                self._write(self._unit_path(code, "files"), {"salt": self.salt, "files": files})
+                self._write(self._unit_path(code, "files"), self.salt, files)
                 record = {
                     "format": FORMAT,
                     "key": key,
@@ -264,10 +265,19 @@ class Cache:
     def _unit_path(self, code: str, kind: str) -> Path:
         return self.dir / "units" / f"{code}.{kind}.pickle"
 
+    def _read_files(self, code: str) -> dict[str, FileEntry]:
+        """A unit's file entries, if they were made with this salt (read first, on its own: a stale
+        record is not unpickled at all)."""
+        found = self._read(self._unit_path(code, "files"), expect=self.salt)
+        return found if isinstance(found, dict) else {}
+
     @staticmethod
-    def _read(path: Path) -> Any:
+    def _read(path: Path, expect: bytes | None = None) -> Any:
+        """The record in ``path``; with ``expect``, only if the file starts with that salt."""
         try:
             with path.open("rb") as f:
+                if expect is not None and pickle.load(f) != expect:
+                    return None
                 return pickle.load(f)
         except (
             OSError,
@@ -281,8 +291,9 @@ class Cache:
             return None
 
     @staticmethod
-    def _write(path: Path, value: Any) -> None:
+    def _write(path: Path, *values: Any) -> None:
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         with tmp.open("wb") as f:
-            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+            for value in values:
+                pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)

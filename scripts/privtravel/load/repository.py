@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from privtravel.diagnostics import Diagnostic, FatalError, JsonPath, Result
 from privtravel.load import build, yaml_strict
@@ -31,6 +29,19 @@ from privtravel.validate.messages import schema_diagnostics
 from privtravel.validate.suggest import nearest
 
 Progress = Callable[[int, int], None]
+FileEntry = tuple[list[Diagnostic], Any, dict[JsonPath, int]]  # diagnostics, validated data, lines
+
+
+class FileResults(Protocol):
+    """Load results known without parsing: the check cache, or what worker processes parsed."""
+
+    def knows(self, rel: str) -> bool: ...
+
+    def file_result(self, rel: str) -> FileEntry | None: ...
+
+    def remember_file(
+        self, rel: str, diagnostics: list[Diagnostic], data: Any, positions: dict[JsonPath, int]
+    ) -> None: ...
 
 
 @dataclass
@@ -79,7 +90,7 @@ def load_declaration(
     max_bytes: int,
     result: Result,
     positions: dict[JsonPath, int] | None = None,
-    cache: Cache | None = None,
+    cache: FileResults | None = None,
 ) -> dict[str, Any] | None:
     """Load one file; every problem goes into ``result``; returns data only if it is valid."""
     if cache is None:
@@ -166,30 +177,33 @@ def load(
     straight into ``result``): only ``check`` uses it, since the repository is then incomplete.
     With ``reuse``, every unit is loaded, but files unchanged since a cached check are not parsed
     again: their validated content comes from the cache.
-    A large campaign is loaded by several processes, one group of units each (``workers``: default
-    one per core above PARALLEL_FROM files); the result, and what the cache learns, is the same.
+    Many files to parse are parsed by several processes (``workers``: default one per core above
+    PARALLEL_FROM files), which send back plain validated data; the records are built here.
     """
+    from privtravel.load import parallel  # it builds on this module
+
     wanted = None if units is None else set(units)
-    campaign, parts = process(
-        root,
-        result,
-        _loaded_units,
-        units=wanted,
-        progress=progress,
-        cache=cache,
-        reuse=reuse,
-        workers=workers,
-    )
-    repo = Repository(root=root, campaign=campaign)
-    for part in parts:
-        repo.units.update(part)
+    repo = Repository(root=root, campaign=load_campaign(root, result))
+    max_bytes = _max_bytes(repo.campaign)
+    paths = _paths(root, wanted)
+    known = cache or reuse
+    if cache is not None:
+        paths = cache.take(paths, result)
+    elif reuse is not None:
+        reuse.reuse(paths)
+    to_parse = [p for p in paths if classify(p) is not None and (known is None or not known.knows(p))]
+    if workers is None:
+        workers = default_workers(len(to_parse))
+    results: FileResults | None = known
+    if workers > 1 and parallel.available():
+        results = parallel.parse(root, to_parse, max_bytes, workers, progress, known)
+        progress = None
+    load_serial(root, paths, repo, max_bytes, result, progress, results)
+    if isinstance(results, parallel.Parsed):
+        result.files_checked -= results.uncounted
     for code in sorted((wanted or set()) - set(repo.units)):
         repo.units[code] = UnitData(code=code)
     return repo
-
-
-def _loaded_units(chunk: Repository, result: Result) -> dict[str, UnitData]:
-    return chunk.units
 
 
 def process(
@@ -200,37 +214,37 @@ def process(
     units: Iterable[str] | None = None,
     progress: Progress | None = None,
     cache: Cache | None = None,
-    reuse: Cache | None = None,
     workers: int | None = None,
 ) -> tuple[Campaign | None, list[T]]:
     """Load the units' files in chunks of whole units and apply ``work`` to each chunk where it was
     loaded: in a worker process when there are several, so that only what ``work`` returns (and the
     chunk's diagnostics) travels back.  Returns the campaign and ``work``'s outputs, in order.
-
-    With a ``cache``, what the workers learnt about each file is handed back for ``Cache.store``,
-    unless ``work`` stored its units itself (see ``Cache.stored``).
+    ``check`` uses it: its work stores each unit's cache records in the worker that checked it.
     """
+    from privtravel.load import parallel  # it builds on this module
+
     campaign = load_campaign(root, result)
-    max_bytes = (campaign.max_file_kb if campaign else build.DEFAULT_MAX_FILE_KB) * 1024
-    wanted = None if units is None else set(units)
-    paths = [p for p in discover(root) if wanted is None or subject_of(p) in wanted]
-    to_parse = len(paths)
+    max_bytes = _max_bytes(campaign)
+    paths = _paths(root, None if units is None else set(units))
     if cache is not None:
         paths = cache.take(paths, result)
-        to_parse = len(paths)
-    elif reuse is not None:
-        to_parse -= reuse.reuse(paths)
-        cache = reuse
     if workers is None:
-        workers = default_workers(to_parse)
-    if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
-        learn = reuse is None  # with reuse nothing is stored, so what was learnt is not sent back
-        return campaign, _parallel(
-            root, campaign, paths, max_bytes, result, progress, workers, cache, work, learn
+        workers = default_workers(len(paths))
+    if workers > 1 and parallel.available():
+        return campaign, parallel.run(
+            root, campaign, paths, max_bytes, result, progress, workers, cache, work
         )
     chunk = Repository(root=root, campaign=campaign)
-    _load_serial(root, paths, chunk, max_bytes, result, progress, cache)
+    load_serial(root, paths, chunk, max_bytes, result, progress, cache)
     return campaign, [work(chunk, result)]
+
+
+def _max_bytes(campaign: Campaign | None) -> int:
+    return (campaign.max_file_kb if campaign else build.DEFAULT_MAX_FILE_KB) * 1024
+
+
+def _paths(root: Path, wanted: set[str] | None) -> list[str]:
+    return [p for p in discover(root) if wanted is None or subject_of(p) in wanted]
 
 
 PARALLEL_FROM = 1500  # files; below this, starting processes costs more than it saves
@@ -240,15 +254,16 @@ def default_workers(files: int) -> int:
     return min(os.cpu_count() or 1, 4) if files >= PARALLEL_FROM else 1
 
 
-def _load_serial(
+def load_serial(
     root: Path,
     paths: list[str],
     repo: Repository,
     max_bytes: int,
     result: Result,
     progress: Progress | None,
-    cache: Cache | None,
+    cache: FileResults | None,
 ) -> None:
+    """Load and build ``paths`` (whole units) into ``repo``, in this process."""
     collecting = gc.isenabled()
     gc.disable()  # nothing made here is cyclic garbage; collecting as records pile up cost 20%
     try:
@@ -266,74 +281,8 @@ def _load_serial(
             gc.enable()
 
 
-_FORKED: dict[str, Any] = {}  # what a forked worker inherits instead of receiving it pickled
-
-
-def _load_chunk(job: tuple[Path, list[str], int]) -> tuple[Any, Result, dict[str, Any], set[str]]:
-    """In a worker process: load whole units (every file of a unit is in the same chunk), apply the
-    run's work to them, and hand back its output, the diagnostics and what the cache learnt."""
-    root, paths, max_bytes = job
-    repo, result = Repository(root=root, campaign=_FORKED["campaign"]), Result()
-    cache: Cache | None = _FORKED["cache"]
-    _load_serial(root, paths, repo, max_bytes, result, None, cache)
-    output = _FORKED["work"](repo, result)
-    if cache is None or not _FORKED["learn"]:
-        return output, result, {}, set()
-    learnt = {
-        rel: cache.new_files[rel]
-        for rel in paths
-        if rel in cache.new_files and subject_of(rel) not in cache.stored
-    }
-    return output, result, learnt, cache.stored & set(repo.units)
-
-
-def _parallel(
-    root: Path,
-    campaign: Campaign | None,
-    paths: list[str],
-    max_bytes: int,
-    result: Result,
-    progress: Progress | None,
-    workers: int,
-    cache: Cache | None,
-    work: Work[T],
-    learn: bool = True,
-) -> list[T]:
-    by_unit: dict[str, list[str]] = {}
-    for rel in paths:
-        by_unit.setdefault(subject_of(rel) or "", []).append(rel)
-    target = max(1, len(paths) // (workers * 4))  # a few chunks per worker evens out their sizes
-    chunks: list[list[str]] = [[]]
-    for files in by_unit.values():
-        if len(chunks[-1]) >= target:
-            chunks.append([])
-        chunks[-1].extend(files)
-    done = 0
-    outputs: list[T] = []
-    _FORKED.update(campaign=campaign, cache=cache, work=work, learn=learn)
-    try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            jobs = [(root, c, max_bytes) for c in chunks]
-            for chunk, (output, part, learnt, stored) in zip(
-                chunks, pool.map(_load_chunk, jobs), strict=True
-            ):
-                outputs.append(output)
-                result.extend(part.diagnostics)
-                result.files_checked += part.files_checked
-                if cache is not None:
-                    cache.new_files.update(learnt)
-                    cache.stored |= stored
-                done += len(chunk)
-                if progress is not None:
-                    progress(done, len(paths))
-    finally:
-        _FORKED.clear()
-    return outputs
-
-
 def _load_file(
-    root: Path, rel: str, unit: UnitData, max_bytes: int, result: Result, cache: Cache | None = None
+    root: Path, rel: str, unit: UnitData, max_bytes: int, result: Result, cache: FileResults | None = None
 ) -> None:
     place = classify(rel)
     if place is None:
