@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from privtravel.stats.options import Options
 from privtravel.stats.table import Cell, Column, Compute, Ref, TableSpec, Total
@@ -69,4 +70,10 @@ def by_key(refs: Iterable[tuple[str, Ref]]) -> Cell:
 
 
 def ref_order(ref: Ref) -> tuple[str, str, tuple[str, ...], str]:
-    return (ref.person or "", ref.src.path, tuple(str(w).zfill(8) for w in ref.src.where), ref.what)
+    return (ref.person or "", ref.src.path, _where_order(ref.src.where), ref.what)
+
+
+@cache
+def _where_order(where: tuple[str | int, ...]) -> tuple[str, ...]:
+    """Positions sort as numbers (the same few recur across tens of thousands of records)."""
+    return tuple([str(w).zfill(8) for w in where])
