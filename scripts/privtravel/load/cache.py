@@ -80,6 +80,7 @@ class Cache:
     def __init__(self, root: Path, salt_value: bytes) -> None:
         self.root = root
         self.dir = root / CACHE_DIR
+        self.prefix = os.path.join(root, "")  # + a relative path: os.path.join 60,000 times cost 0.1 s
         self.salt = salt_value
         self.started = time.time_ns()
         self.stats: dict[str, Stat] = {}  # rel → (stat, digest, when recorded), from the unit records
@@ -101,7 +102,7 @@ class Cache:
 
     def content_digest(self, rel: str) -> bytes | None:
         """The digest of a file's bytes, or None when it cannot be read."""
-        path = os.path.join(self.root, rel)
+        path = self.prefix + rel
         try:
             st = os.stat(path)
         except OSError:
