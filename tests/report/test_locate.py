@@ -86,3 +86,24 @@ def test_same_place_in_awkward_layouts(tmp_path: Path) -> None:
 def test_unusual_line_breaks_fall_back_to_the_whole_file(tmp_path: Path) -> None:
     (tmp_path / "a.yaml").write_bytes("人员:\r\n- 编号: '1'\r\n  姓名: 张三\r\n".encode())
     assert _compare(tmp_path, [tmp_path / "a.yaml"]) > 3
+
+
+def test_record_hint_is_the_deepest_list_item() -> None:
+    assert locate.record_of(12, ("人员", 3, "证件号码")) == (12, 2)
+    assert locate.record_of(12, ("人员", 3, "变动", 1)) == (12, 4)
+    assert locate.record_of(1, ("单位名称",)) == (0, 0)
+
+
+def test_cross_check_evidence_lines_match_the_whole_file() -> None:
+    """The demo's findings name records by their Src; their lines are the ones composing gives."""
+    from privtravel.crosscheck.lines import LineFinder
+    from privtravel.crosscheck.run import crosscheck
+
+    outcome = crosscheck(REPO)
+    evidence = [e for a in outcome.answered for e in a.finding.evidence if e.json_path is not None]
+    assert len(evidence) > 25 and any(e.record != (0, 0) for e in evidence)
+    fast, whole = LineFinder(REPO), locate.Locator(REPO)
+    for e in evidence:
+        assert e.json_path is not None
+        expected = whole.place(e.path, e.json_path)
+        assert expected is not None and fast.line(e) == expected[0], e

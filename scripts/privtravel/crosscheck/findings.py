@@ -10,6 +10,7 @@ from privtravel.diagnostics import JsonPath, field_label
 from privtravel.masking import document_number
 from privtravel.model import Src
 from privtravel.police.records import Row
+from privtravel.report.locate import record_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +21,7 @@ class Evidence:
     line: int = 0  # police rows: the row; declarations: found later from ``where``
     where: str = ""  # the field inside a declaration, e.g. 审批第2项
     json_path: JsonPath | None = None  # to find the declaration's line when it is shown
+    record: tuple[int, int] = (0, 0)  # where its record starts (report/locate.py's hint)
 
 
 def from_row(source: str, text: str, row: Row) -> Evidence:
@@ -27,7 +29,9 @@ def from_row(source: str, text: str, row: Row) -> Evidence:
 
 
 def from_src(source: str, text: str, src: Src) -> Evidence:
-    return Evidence(source, text, src.path, 0, field_label(src.where), src.where)
+    return Evidence(
+        source, text, src.path, 0, field_label(src.where), src.where, record_of(src.line, src.where)
+    )
 
 
 @dataclass(frozen=True, slots=True)

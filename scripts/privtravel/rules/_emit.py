@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from privtravel.diagnostics import Diagnostic, field_label
 from privtravel.model import Src
+from privtravel.report.locate import record_of
 
 
 def at(src: Src, code: str, message: str, *more: str | int) -> Diagnostic:
     where = (*src.where, *more)
-    return Diagnostic(
-        src.path, code, message, field=field_label(where), json_path=where, record=(src.line, len(src.where))
-    )
+    record = record_of(src.line, src.where)
+    return Diagnostic(src.path, code, message, field=field_label(where), json_path=where, record=record)
