@@ -10,6 +10,7 @@ cache instead of receiving them pickled, and send back as little as possible.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -87,6 +88,7 @@ def parse(
 def _parse(job: tuple[Path, list[str], int]) -> dict[str, tuple[FileEntry, bool]]:
     root, paths, max_bytes = job
     out: dict[str, tuple[FileEntry, bool]] = {}
+    gc.disable()  # a worker's own process: what it builds up is no cyclic garbage (as load_serial)
     for rel in paths:
         place = classify(rel)
         assert place is not None
