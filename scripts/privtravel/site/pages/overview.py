@@ -73,7 +73,9 @@ def overview(
     links: dict[str, str],
 ) -> str:
     counts = {state: sum(1 for s in statuses if s.state == state) for state in (DONE, PARTIAL, NONE)}
-    lines = [f"# {escape(campaign.name)}", "", demo_note(campaign), *timeline(campaign, today)]
+    # the overview is a dashboard of wide tables: the page's own table of contents gives way to them
+    front = ["---", "hide:", "  - toc", "---", ""]
+    lines = [*front, f"# {escape(campaign.name)}", "", demo_note(campaign), *timeline(campaign, today)]
     lines += [
         "## 各单位报送情况",
         "",
