@@ -11,6 +11,7 @@ cache instead of receiving them pickled, and send back as little as possible.
 from __future__ import annotations
 
 import gc
+import marshal
 import multiprocessing
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -78,24 +79,38 @@ def parse(
     done = 0
     with _pool(workers) as pool:
         for chunk, part in zip(chunks, pool.map(_parse, [(root, c, max_bytes) for c in chunks]), strict=True):
-            entries.update(part)
+            entries.update(_entries(part))
             done += len(chunk)
             if progress is not None:
                 progress(done, len(paths))
     return Parsed(entries, cache)
 
 
-def _parse(job: tuple[Path, list[str], int]) -> dict[str, tuple[FileEntry, bool]]:
+def _parse(job: tuple[Path, list[str], int]) -> tuple[bytes, dict[str, list[Diagnostic]]]:
+    """In a worker: each file's validated data and line positions (marshalled: plain data, and
+    much cheaper to send than pickled), and the diagnostics of the few files that have any."""
     root, paths, max_bytes = job
-    out: dict[str, tuple[FileEntry, bool]] = {}
+    plain: dict[str, tuple[Any, dict[JsonPath, int], bool]] = {}
+    diagnostics: dict[str, list[Diagnostic]] = {}
     gc.disable()  # a worker's own process: what it builds up is no cyclic garbage (as load_serial)
     for rel in paths:
         place = classify(rel)
         assert place is not None
         result, found = Result(), dict[JsonPath, int]()
         data = repository.load_declaration(root, rel, place.kind, max_bytes, result, found)
-        out[rel] = ((result.diagnostics, data, found), result.files_checked == 1)
-    return out
+        plain[rel] = (data, found, result.files_checked == 1)
+        if result.diagnostics:
+            diagnostics[rel] = result.diagnostics
+    return marshal.dumps(plain), diagnostics
+
+
+def _entries(part: tuple[bytes, dict[str, list[Diagnostic]]]) -> dict[str, tuple[FileEntry, bool]]:
+    blob, diagnostics = part
+    plain: dict[str, tuple[Any, dict[JsonPath, int], bool]] = marshal.loads(blob)
+    return {
+        rel: ((diagnostics.get(rel, []), data, lines), counted)
+        for rel, (data, lines, counted) in plain.items()
+    }
 
 
 def run(
