@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
-
-from jsonschema import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from privtravel.diagnostics import Diagnostic, JsonPath
 from privtravel.excel import cells
@@ -13,6 +11,9 @@ from privtravel.excel.layout import Column, for_excel, layout
 from privtravel.excel.places import CellMap, Problem
 from privtravel.excel.schema_walk import FieldType
 from privtravel.load.layout import Kind
+
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
 
 
 def schema_problems(

@@ -48,13 +48,12 @@ def digest(data: bytes) -> bytes:
 
 def salt(root: Path, package_dir: Path | None = None, schema_dir: Path | None = None) -> bytes:
     """Everything a check result depends on besides the unit's own files."""
-    import jsonschema
     import yaml
 
     from privtravel.validate.schemas import schema_dir as default_schema_dir
 
     h = hashlib.blake2b(digest_size=16)
-    versions = (FORMAT, sys.version, __version__, yaml.__version__, _version(jsonschema))
+    versions = (FORMAT, sys.version, __version__, yaml.__version__, _version("jsonschema"))
     h.update(repr(versions).encode())
     package = package_dir or Path(__file__).resolve().parents[1]
     for path in sorted(package.rglob("*.py")):
@@ -66,11 +65,12 @@ def salt(root: Path, package_dir: Path | None = None, schema_dir: Path | None = 
     return h.digest()
 
 
-def _version(module: Any) -> str:
+def _version(distribution: str) -> str:
+    """A distribution's version, without importing it (a warm check never needs jsonschema)."""
     from importlib.metadata import version
 
     try:
-        return version(module.__name__)
+        return version(distribution)
     except Exception:  # pragma: no cover - not installed as a distribution
         return "?"
 

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from jsonschema import ValidationError
 
 from privtravel import masking
 from privtravel.diagnostics import Diagnostic, JsonPath, field_label
 from privtravel.load.yaml_strict import locate
 from privtravel.validate.suggest import suggest_key, suggest_value
+
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
 
 # Values of these fields are masked in messages: they reach CI logs and review summaries.
 SENSITIVE = frozenset({"证件号码", "公民身份号码"})

@@ -7,20 +7,18 @@ import json
 import re
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-from jsonschema import Draft202012Validator, FormatChecker, ValidationError
-from referencing import Registry, Resource
+from typing import TYPE_CHECKING, Any
 
 from privtravel.load.layout import SCHEMA_DIR, Kind
 from privtravel.validate import fast
 
+if TYPE_CHECKING:  # jsonschema is imported only when a document needs it (not on a warm check)
+    from jsonschema import Draft202012Validator, FormatChecker, ValidationError
+    from referencing import Registry
+
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 
-FORMATS = FormatChecker(formats=())
 
-
-@FORMATS.checks("date")
 def _is_date(instance: object) -> bool:
     if not isinstance(instance, str):
         return True
@@ -52,15 +50,29 @@ def load_all() -> dict[str, dict[str, Any]]:
 
 @cache
 def registry() -> Registry[Any]:
+    from referencing import Registry, Resource
+
     return Registry().with_resources(
         (name, Resource.from_contents(schema)) for name, schema in load_all().items()
     )
 
 
 @cache
+def format_checker() -> FormatChecker:
+    """Only the formats our schemas use, with our own idea of a date."""
+    from jsonschema import FormatChecker
+
+    checker = FormatChecker(formats=())
+    checker.checks("date")(_is_date)
+    return checker
+
+
+@cache
 def validator(schema_file: str) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
     schema = inline_refs(load_all()[schema_file], schema_file, load_all())
-    return Draft202012Validator(schema, registry=registry(), format_checker=FORMATS)
+    return Draft202012Validator(schema, registry=registry(), format_checker=format_checker())
 
 
 _ANNOTATIONS = frozenset({"title", "description", "$comment", "examples"})
