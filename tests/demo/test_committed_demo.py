@@ -12,7 +12,7 @@ REPO = Path(__file__).resolve().parents[2]
 MANIFEST = REPO / "tests" / "fixtures" / "demo_planted.json"
 REGENERATE = "privtravel demo --out . --force --manifest tests/fixtures/demo_planted.json"
 # Written by hand (集中检查 and 整改, issue 9) on top of the generated units; the generator does not make them
-# yet, and `demo --force` removes them with submissions/: restore them with git after regenerating.
+# yet, and `demo --force` keeps them.
 HAND_WRITTEN = ("submissions/srmyy/整改.yaml", "submissions/sjkzx/整改.yaml")
 
 

@@ -192,3 +192,31 @@ def test_every_unit_without_rules_and_every_missing_report_is_in_the_manifest() 
                     without_report.add((unit, person["编号"]))
     explained = {"missing_report", "retired_cadre", "revoked_transferred"}
     assert without_report == {(s["unit"], s["person"]) for s in situations if s["kind"] in explained}
+
+
+def test_replacing_the_demo_keeps_the_units_answers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """核查说明.yaml and 整改.yaml are written by units, never generated: --force keeps them where it can."""
+    out = tmp_path / "demo"
+    args = ["demo", "--out", str(out), "--people", "150", "--crossings", "400"]
+    assert main([*args, "--units", "3"]) == 0
+    first, last = sorted(p.name for p in (out / "submissions").iterdir())[::2]
+    answers = {
+        f"submissions/{first}/核查说明.yaml": "# 单位的答复\n".encode(),
+        f"submissions/{last}/整改.yaml": "# 单位的整改\n".encode(),
+    }
+    for rel, data in answers.items():
+        (out / rel).write_bytes(data)
+    assert main([*args, "--units", "3", "--force"]) == 0
+    assert all((out / rel).read_bytes() == data for rel, data in answers.items())
+    capsys.readouterr()
+    assert main([*args, "--units", "2", "--force"]) == 0
+    printed = capsys.readouterr().out
+    units = {p.name for p in (out / "submissions").iterdir()}
+    assert len(units) == 2 and {first, last} - units  # one of the two units is gone
+    for rel, data in answers.items():
+        if rel.split("/")[1] in units:
+            assert (out / rel).read_bytes() == data
+        else:
+            assert not (out / rel).exists() and f"未保留：{rel}" in printed

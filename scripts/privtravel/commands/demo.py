@@ -41,7 +41,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"每种单位情形占单位数的比例（默认 {DEMO.unit_rate}）",
     )
     parser.add_argument("--manifest", help="把有意安排的情形清单写到这个 JSON 文件")
-    parser.add_argument("--force", action="store_true", help="目录里已有填报文件时也替换")
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="目录里已有填报文件时也替换（各单位的核查说明.yaml、整改.yaml 保留）",
+    )
 
 
 def _positive(text: str) -> int:
@@ -96,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
         generated = generate(options)
     except ValueError as exc:
         raise FatalError(f"无法按这些参数生成示例数据：{exc}") from None
-    write_out(out, generated)
+    dropped = write_out(out, generated)
     if args.manifest:
         Path(args.manifest).parent.mkdir(parents=True, exist_ok=True)
         Path(args.manifest).write_bytes(dump_json(generated.manifest).encode("utf-8"))
@@ -105,10 +109,23 @@ def run(args: argparse.Namespace) -> int:
         f"已生成示例数据：{m['units']} 个单位，{m['people']} 人，{m['crossings']} 条出入境记录，"
         f"{len(m['situations'])} 个有意安排的情形，共 {len(generated.files)} 个文件，写入 {out}。"
     )
+    if dropped:
+        print(f"新生成的数据中没有这些单位，以下答复文件未保留：{'、'.join(dropped)}")
     return 0
 
 
-def write_out(out: Path, generated: Generated) -> None:
+# What units and inspectors write in answer to findings and inspections; the generator never makes
+# these, so replacing the demo keeps them (in the units that are still there).
+KEPT = ("核查说明.yaml", "整改.yaml")
+
+
+def write_out(out: Path, generated: Generated) -> list[str]:
+    """Write the generated files; returns the kept answer files that no generated unit could take."""
+    kept = {
+        path.relative_to(out).as_posix(): path.read_bytes()
+        for name in KEPT
+        for path in sorted((out / SUBMISSIONS).glob(f"*/{name}"))
+    }
     for name in (SUBMISSIONS, POLICE_DIR):
         if (out / name).exists():
             shutil.rmtree(out / name)
@@ -124,3 +141,10 @@ def write_out(out: Path, generated: Generated) -> None:
         if show is not None:
             show(done, total)
     assert CAMPAIGN_FILE in generated.files
+    dropped = []
+    for rel, data in kept.items():
+        if (out / rel).parent.is_dir():
+            (out / rel).write_bytes(data)
+        else:
+            dropped.append(rel)
+    return dropped
