@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import csv
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 def remind(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -53,3 +56,30 @@ def test_bad_input_is_a_clear_message(ops: Path) -> None:
     assert (
         outside.returncode == 2 and "chinese_calendar" in outside.stderr and "Traceback" not in outside.stderr
     )
+
+
+def test_open_cross_check_findings_are_reminded_until_answered(tmp_path: Path) -> None:
+    """The demo has police data: each finding still 待核实 is a reminder to answer in 核查说明.yaml."""
+    root = tmp_path / "demo"
+    root.mkdir()
+    for name in ("campaign.yaml", "submissions", "police", "inspections"):
+        source = REPO / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, root / name)
+    done = remind(root, "--date", "2019-07-10", "--unit", "srmyy", "--format", "csv")
+    assert done.returncode == 0, done.stderr
+    rows = [r for r in csv.DictReader(done.stdout.splitlines()) if r["事项"] == "比对核查问题说明"]
+    keys = [r["说明"].split("核查项 ", 1)[1].split("）", 1)[0] for r in rows]
+    assert len(rows) >= 2 and all(r["文件"] == "submissions/srmyy/核查说明.yaml" for r in rows)
+    assert all("******" in r["说明"] or "出境" in r["说明"] for r in rows)  # masked evidence
+    (root / "submissions" / "srmyy" / "核查说明.yaml").write_text(
+        "# yaml-language-server: $schema=../../schemas/responses.schema.json\n"
+        "单位代码: srmyy\n"
+        "说明:\n"
+        f"  - 核查项: {keys[0]}\n"
+        "    核查结论: 核实无问题\n"
+        "    理由: 持换发的新护照出行，已经院党委审批。\n",
+        encoding="utf-8",
+    )
+    again = remind(root, "--date", "2019-07-10", "--unit", "srmyy", "--format", "csv")
+    assert again.returncode == 0, again.stderr
+    assert keys[0] not in again.stdout and keys[1] in again.stdout

@@ -1,8 +1,8 @@
 """What each unit has due or overdue on a given day: the reminders the 委政治处 sends.
 
-Everything is computed from the declarations and campaign.yaml.  Cross-check findings are not on
-main yet: they come in as plain records (``OpenFinding``) through ``collect(..., findings=...)``.
-Texts are in Chinese and carry no full document or ID number.
+Everything is computed from the declarations and campaign.yaml; the cross-check's findings a unit
+has not answered yet come in as plain records (``OpenFinding``, see ``open_findings``) through
+``collect(..., findings=...)``.  Texts are in Chinese and carry no full document or ID number.
 """
 
 from __future__ import annotations
@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from privtravel import workdays
 from privtravel.campaignops import deadlines
 from privtravel.campaignops.redact import mask_text
+from privtravel.crosscheck import answers
+from privtravel.crosscheck.answers import Answered
+from privtravel.load.layout import SUBMISSIONS
 from privtravel.load.repository import Repository
 from privtravel.masking import document_number
 from privtravel.model import Campaign, UnitData
@@ -33,6 +36,7 @@ RECTIFY = "集中检查整改"
 TOPICS = (REPORTS, ROSTER, POLICE_ENTRY, RETURNS, OPINION, FINDINGS, RECTIFY)
 
 RETIRED_CATEGORY = "退休满1年的市管干部"
+RESPONSES_FILE = "核查说明.yaml"  # where a unit answers the cross-check's findings
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,10 +106,30 @@ def collect(
         if finding.unit in by_unit:
             by_unit[finding.unit].append(
                 Reminder(
-                    finding.unit, FINDINGS, state, finding.due, finding.person, _finding_text(finding), ""
+                    finding.unit,
+                    FINDINGS,
+                    state,
+                    finding.due,
+                    finding.person,
+                    _finding_text(finding),
+                    f"{SUBMISSIONS}/{finding.unit}/{RESPONSES_FILE}",
                 )
             )
     return {code: sorted(items, key=Reminder.sort_key) for code, items in by_unit.items()}
+
+
+def open_findings(answered: Iterable[Answered]) -> list[OpenFinding]:
+    """The findings still 待核实 that belong to a unit (the cross-check's messages are masked)."""
+    return [
+        OpenFinding(
+            a.finding.unit,
+            a.finding.key,
+            a.finding.message,
+            " ".join(x for x in (a.finding.person_id or "", a.finding.person_name) if x),
+        )
+        for a in answered
+        if a.state == answers.OPEN and a.finding.unit
+    ]
 
 
 def _finding_text(finding: OpenFinding) -> str:

@@ -41,14 +41,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from privtravel.analysis import analyze
     from privtravel.campaignops import remind_output, reminders
-    from privtravel.commands.check import check_repository
 
     root = Path(args.root)
     today = args.date or dt.date.today()
     if args.ahead < 0:
         raise FatalError("--ahead 不能是负数。")
-    repo, result = check_repository(root)
+    analysis = analyze(root)  # the declarations, and the cross-check when police data is there
+    repo, result = analysis.repo, analysis.result
     if repo.campaign is None:
         raise FatalError("campaign.yaml 有错误，无法计算提醒：请先运行 check 并改正。")
     campaign = repo.campaign
@@ -56,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
         unknown = sorted(set(args.unit) - {u.code for u in campaign.units})
         if unknown:
             raise FatalError(f"campaign.yaml 中没有单位「{'、'.join(unknown)}」。")
-    by_unit = reminders.collect(repo, today, args.ahead)
+    by_unit = reminders.collect(repo, today, args.ahead, reminders.open_findings(analysis.answered))
     if args.unit:
         by_unit = {code: items for code, items in by_unit.items() if code in args.unit}
     invalid = sorted({d.path for d in result.errors})
