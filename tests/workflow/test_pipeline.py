@@ -157,3 +157,41 @@ def test_a_broken_declaration_fails_validation_with_file_and_line(tmp_path: Path
     assert done.returncode != 0
     assert verdicts(out) == {"validate:changed": "FAIL", "codeowners": "PASS"}
     assert f"{REPORT}:" in out and "F109" in out and "2019-06-31" in out
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("push", {"codeowners", "pages", "exports"}),
+        ("schedule", {"codeowners", "remind"}),
+    ],
+)
+def test_a_schedule_on_main_only_reminds(tmp_path: Path, tool: Path, source: str, expected: set[str]) -> None:
+    """A push to main publishes the dashboard and exports; the weekday schedule only updates reminders."""
+    root = tmp_path / "project"
+    root.mkdir()
+    shutil.copy2(REPO / ".gitlab-ci.yml", root / ".gitlab-ci.yml")
+    git(root, "init", "-q", "-b", "main")
+    commit(root, "初始提交")
+    home = tmp_path / "home"
+    home.mkdir()
+    done = subprocess.run(
+        [
+            str(tool),
+            "--list",
+            "--variable",
+            f"CI_PIPELINE_SOURCE={source}",
+            "--variable",
+            "PRIVTRAVEL_REMIND=1",
+        ],
+        cwd=root,
+        env={**os.environ, "HOME": str(home)},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("name"))
+    assert {line.split()[0] for line in lines[header + 1 :] if line.strip()} == expected
