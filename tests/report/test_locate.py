@@ -6,22 +6,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from privtravel.diagnostics import Diagnostic, JsonPath
+from privtravel.diagnostics import Diagnostic
 from privtravel.load import yaml_strict
 from privtravel.report import locate
+from tests.jsonpaths import every_path
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-def _leaves(node: Any, here: JsonPath = ()) -> list[JsonPath]:
-    out = [here]
-    if isinstance(node, dict):
-        for key, value in node.items():
-            out += _leaves(value, (*here, key))
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            out += _leaves(value, (*here, i))
-    return out
 
 
 def _diagnostics(root: Path, files: list[Path]) -> list[Diagnostic]:
@@ -35,7 +25,7 @@ def _diagnostics(root: Path, files: list[Path]) -> list[Diagnostic]:
             node: Any = loaded.data
             for step in record:
                 node = node[step]
-            for inner in [*_leaves(node), ("没有这个字段",), (99,)]:
+            for inner in [*every_path(node), ("没有这个字段",), (99,)]:
                 where = (*record, *inner)
                 out.append(Diagnostic(rel, "R301", "x", json_path=where, record=(line, len(record))))
     return out

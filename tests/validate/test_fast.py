@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from privtravel.load import yaml_strict
 from privtravel.load.layout import classify
 from privtravel.validate import fast, schemas
+from tests.jsonpaths import every_path
 
 REPO = Path(__file__).resolve().parents[2]
 TARGET = re.compile(r"^# target: (\S+)", re.M)
@@ -77,17 +78,6 @@ def test_errors_are_jsonschemas_own_when_rejected() -> None:
         assert [e.message for e in schemas.errors(schema_file, data)] == expected, label
 
 
-def _paths(node: Any, here: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    out = [here]
-    if isinstance(node, dict):
-        for key, value in node.items():
-            out += _paths(value, (*here, key))
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            out += _paths(value, (*here, i))
-    return out
-
-
 SCALARS = st.one_of(
     st.none(),
     st.booleans(),
@@ -111,7 +101,7 @@ def test_agrees_on_mutated_documents(data: st.DataObject) -> None:
     """Replace, delete or add one value anywhere in a real document; both must say the same."""
     _, schema_file, original = data.draw(st.sampled_from(DOCUMENTS))
     doc = copy.deepcopy(original)
-    path = data.draw(st.sampled_from(_paths(doc)))
+    path = data.draw(st.sampled_from(every_path(doc)))
     action = data.draw(st.sampled_from(["replace", "delete", "add", "duplicate"]))
     if not path:
         doc = data.draw(VALUES) if action == "replace" else doc
