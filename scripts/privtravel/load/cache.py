@@ -6,7 +6,9 @@ Two levels, both keyed by the *content* of files, never by their names or times 
   files and each file's bytes), the campaign config, the schemas, the package's own code and the
   versions of Python, PyYAML and jsonschema are unchanged.  A hit skips the unit entirely.
 * per file: the strict-load + schema-validation result (diagnostics and validated data) of each
-  file of a unit that has to be checked again, so a one-file change re-parses one file.
+  file of a unit that has to be checked again, so a one-file change re-parses one file.  The later
+  stages (cross-check, statistics, site) read these too (``Cache.reuse``): they need every unit
+  loaded, but not every file parsed again.
 
 Reading every file to hash it is the slow part at province scale, so, like git's index, a file's
 hash is reused when its size, inode, mtime and ctime are all unchanged and it was last changed
