@@ -51,51 +51,37 @@ class Commit:
 def read_log(root: Path) -> list[Commit]:
     """All commits touching the declarations (newest first), merges included; [] outside git."""
     try:
-        out = subprocess.run(
-            [
-                "git",
-                "-c",
-                "core.quotepath=off",
-                "log",
-                f"--format={_FORMAT}",
-                "--name-status",
-                "--no-renames",
-                "-m",
-                "--first-parent",
-                "--",
-                SUBMISSIONS,
-                CAMPAIGN_FILE,
-            ],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        branch_out = subprocess.run(
-            [
-                "git",
-                "-c",
-                "core.quotepath=off",
-                "log",
-                f"--format={_FORMAT}",
-                "--name-status",
-                "--no-renames",
-                "--no-merges",
-                "--",
-                SUBMISSIONS,
-                CAMPAIGN_FILE,
-            ],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
+        out = _log(root, "-m", "--first-parent")
+        branch_out = _log(root, "--no-merges")
     except (OSError, subprocess.CalledProcessError):
         return []
     mainline = _parse(out)
     every = {c.sha: c for c in _parse(branch_out)}
     _attach_merge_requests(root, mainline, every)
     return mainline
+
+
+def _log(root: Path, *which: str) -> str:
+    """``git log`` of the declarations with each commit's changed files, in the format _parse reads."""
+    return subprocess.run(
+        [
+            "git",
+            "-c",
+            "core.quotepath=off",
+            "log",
+            f"--format={_FORMAT}",
+            "--name-status",
+            "--no-renames",
+            *which,
+            "--",
+            SUBMISSIONS,
+            CAMPAIGN_FILE,
+        ],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
 
 
 def _parse(text: str) -> list[Commit]:

@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from privtravel.model import Campaign
 from privtravel.site.audit import Commit
-from privtravel.site.pages.common import demo_note, html_table
+from privtravel.site.pages.common import cell, demo_note, html_table
 
 _STATUS = {"A": "新增", "M": "修改", "D": "删除"}
-
-
-def _cell(text: str) -> str:
-    return escape(text).replace("|", "&#124;")
 
 
 def _row(commit: Commit, unit: str | None) -> list[str]:
@@ -21,14 +15,14 @@ def _row(commit: Commit, unit: str | None) -> list[str]:
     row = [
         commit.committed[:10],
         f"<code>{commit.sha[:8]}</code>",
-        _cell(mr),
-        _cell(commit.author),
-        _cell(commit.merged_by or ""),
-        _cell("、".join(commit.approved_by)),
-        _cell(commit.subject),
+        cell(mr),
+        cell(commit.author),
+        cell(commit.merged_by or ""),
+        cell("、".join(commit.approved_by)),
+        cell(commit.subject),
         _files_text(files),
     ]
-    return [*row, _cell("、".join(commit.people(unit)))] if unit else row
+    return [*row, cell("、".join(commit.people(unit)))] if unit else row
 
 
 def _files_text(files: list[tuple[str, str]]) -> str:
@@ -57,7 +51,7 @@ def audit_page(campaign: Campaign, commits: list[Commit], computed_from: str) ->
         "每一次填报、更正和审核都是仓库里的一次提交。下表按时间倒序列出改动过填报文件的全部提交"
         "（经合并请求合并的，列出合并请求编号、提交人、合并人和审核通过人）。",
         "",
-        f"看板数据来源：{_cell(computed_from)}",
+        f"看板数据来源：{cell(computed_from)}",
         "",
     ]
     if not commits:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 
 from privtravel.model import Campaign, UnitConfig
 
@@ -26,6 +27,11 @@ def unit_link(config: UnitConfig, from_dir: str) -> str:
     """A Markdown link from a page in ``from_dir`` (e.g. '' or 'units') to the unit's page."""
     depth = len([p for p in from_dir.split("/") if p])
     return f"[{config.name}]({'../' * depth}{unit_page(config)})"
+
+
+def cell(text: object) -> str:
+    """Text for a table cell, Markdown or HTML: escaped, and a「|」cannot end the cell."""
+    return escape(str(text)).replace("|", "&#124;")
 
 
 def html_table(headers: list[str], rows: list[list[str]], *, numeric: frozenset[int] = frozenset()) -> str:

@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from html import escape
 
 from privtravel.crosscheck.answers import CLEARED, CONFIRMED, OPEN, Answered
 from privtravel.crosscheck.catalog import FINDINGS, INDICATORS
 from privtravel.crosscheck.run import Outcome
 from privtravel.crosscheck.summary import UnitSummary
 from privtravel.model import Campaign
-from privtravel.site.pages.common import date_text, demo_note, html_table
+from privtravel.site.pages.common import cell, date_text, demo_note, html_table
 
 STATE_CSS = {OPEN: "status-part", CLEARED: "status-done", CONFIRMED: "status-none"}
 NO_POLICE = "尚未提供公安机关出入境管理部门的数据，无法比对核查。"
-
-
-def _cell(text: object) -> str:
-    return escape(str(text)).replace("|", "&#124;")
 
 
 def _verdict_css(summary_text: str) -> str:
@@ -37,9 +32,9 @@ def matrix(units: list[UnitSummary], link: dict[str, str]) -> list[str]:
         for indicator in INDICATORS:
             verdict = u.indicators[indicator].verdict
             href = f"{link[u.unit]}#{indicator}" if u.unit in link else ""
-            text = f'<span class="{_verdict_css(verdict)}">{_cell(verdict)}</span>'
+            text = f'<span class="{_verdict_css(verdict)}">{cell(verdict)}</span>'
             cells.append(f"[{text}]({href})" if href else text)
-        name = f"[{_cell(u.name)}]({link[u.unit]})" if u.unit in link else _cell(u.name)
+        name = f"[{cell(u.name)}]({link[u.unit]})" if u.unit in link else cell(u.name)
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     return lines
 
@@ -81,7 +76,7 @@ def page(campaign: Campaign, outcome: Outcome | None, unit_links: dict[str, str]
     for unit_code, counts in by_unit.items():
         label = names.get(unit_code, "未登记备案（公安数据中有、各单位都没有登记）")
         if unit_code in unit_links:
-            label = f"[{_cell(label)}]({unit_links[unit_code]}#核查发现)"
+            label = f"[{cell(label)}]({unit_links[unit_code]}#核查发现)"
         lines.append(f"| {label} | " + " | ".join(str(counts[c] or "") for c in codes) + " |")
     orphans = [a for a in outcome.answered if not a.finding.unit and a.state != CLEARED]
     if orphans:
@@ -97,11 +92,11 @@ def finding_rows(answered: list[Answered]) -> list[str]:
         rows.append(
             [
                 f.code,
-                _cell(f.info.title),
-                _cell(who),
-                _cell(f.message),
+                cell(f.info.title),
+                cell(who),
+                cell(f.message),
                 f'<span class="{STATE_CSS[a.state]}">{a.state}</span>',
-                f"<code>{_cell(f.key)}</code>",
+                f"<code>{cell(f.key)}</code>",
             ]
         )
     return [html_table(["代码", "问题", "人员", "情况（号码已脱敏）", "状态", "答复用的编号"], rows)]
@@ -118,8 +113,8 @@ def unit_section(summary: UnitSummary | None, answered: list[Answered], police: 
             lines += [
                 f"### {indicator}",
                 "",
-                f'<span class="{_verdict_css(s.verdict)}">{_cell(s.verdict)}</span>'
-                + (f"　{_cell(figures)}" if figures else ""),
+                f'<span class="{_verdict_css(s.verdict)}">{cell(s.verdict)}</span>'
+                + (f"　{cell(figures)}" if figures else ""),
                 "",
             ]
             mine = [a for a in answered if a.finding.info.indicator == indicator and a.state != CLEARED]

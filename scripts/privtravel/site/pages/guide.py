@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from privtravel.codes import CODES
 from privtravel.crosscheck.catalog import FINDINGS
-
-
-def _cell(text: str) -> str:
-    return escape(text).replace("|", "&#124;")
+from privtravel.site.pages.common import cell
 
 
 def codes_page() -> str:
@@ -24,8 +19,8 @@ def codes_page() -> str:
     ]
     for code in CODES.values():
         lines.append(
-            f"| {code.code} | {code.severity.value} | {_cell(code.title)} | {_cell(code.example)} | "
-            f"{_cell(code.fix)} |"
+            f"| {code.code} | {code.severity.value} | {cell(code.title)} | {cell(code.example)} | "
+            f"{cell(code.fix)} |"
         )
     return "\n".join(lines) + "\n"
 
@@ -42,7 +37,7 @@ def findings_page() -> str:
     ]
     for f in FINDINGS.values():
         lines.append(
-            f"| {f.code} | {_cell(f.title)} | {f.indicator} | {_cell(f.rule)} | {_cell(f.example)} | "
-            f"{_cell(f.fix)} |"
+            f"| {f.code} | {cell(f.title)} | {f.indicator} | {cell(f.rule)} | {cell(f.example)} | "
+            f"{cell(f.fix)} |"
         )
     return "\n".join(lines) + "\n"

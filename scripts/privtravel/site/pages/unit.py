@@ -4,21 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from html import escape
 
 from privtravel.diagnostics import Diagnostic
 from privtravel.masking import document_number
 from privtravel.model import REPORT_EXEMPT, REPORT_FILED, REPORT_ZERO, Campaign, UnitData
-from privtravel.site.pages.common import date_text, demo_note, html_table
+from privtravel.site.pages.common import cell, date_text, demo_note, html_table
 from privtravel.site.search import short_name
 from privtravel.site.status import UnitStatus
 
 CATEGORIES = ("退休满1年的市管干部", "本地本单位管理的人员", "下属单位管理的人员", "其他人员")
 DOCUMENT_TYPES = ("普通护照", "往来港澳通行证", "大陆居民往来台湾通行证")
-
-
-def _cell(text: object) -> str:
-    return escape(str(text)).replace("|", "&#124;")
 
 
 def unit_page(
@@ -33,12 +28,12 @@ def unit_page(
     """The unit's page; ``top`` (findings, the unit's own tables) goes right after its basic facts."""
     config = status.config
     lines = [
-        f"# {_cell(config.name)}",
+        f"# {cell(config.name)}",
         "",
-        f'<p class="muted">简称：{_cell(short_name(config.name))}</p>',
+        f'<p class="muted">简称：{cell(short_name(config.name))}</p>',
         "",
         demo_note(campaign),
-        f"地区：{_cell(config.region)}　　状态：**{status.state}**　　数据来源：{_cell(computed_from)}",
+        f"地区：{cell(config.region)}　　状态：**{status.state}**　　数据来源：{cell(computed_from)}",
         "",
     ]
     if unit is None or not unit.files:
@@ -57,15 +52,15 @@ def _profile(unit: UnitData) -> list[str]:
     p = unit.profile
     if p is None:
         return ["## 基本情况", "", "尚未报送「单位.yaml」。", ""]
-    rules = "；".join(f"{_cell(r.name)}（{date_text(r.issued)}）" for r in p.rules) or "**尚未建立**"
+    rules = "；".join(f"{cell(r.name)}（{date_text(r.issued)}）" for r in p.rules) or "**尚未建立**"
     keepers = "、".join(p.custody_keepers) or "未指定"
     return [
         "## 基本情况",
         "",
         f"- 国家工作人员总数：{p.staff_total}",
         f"- 因私出国（境）管理制度：{rules}",
-        f"- 证件保管：{_cell(p.custody_office)}，专人 {_cell(keepers)}，{'有' if p.custody_cabinet else '**没有**'}专柜",
-        f"- 填表人：{_cell(p.filler)}　审核人：{_cell(p.reviewer)}",
+        f"- 证件保管：{cell(p.custody_office)}，专人 {cell(keepers)}，{'有' if p.custody_cabinet else '**没有**'}专柜",
+        f"- 填表人：{cell(p.filler)}　审核人：{cell(p.reviewer)}",
         "",
     ]
 
@@ -100,14 +95,14 @@ def _roster(unit: UnitData) -> list[str]:
         state = report.kind if report else ("已撤销" if person.revoked else "<strong>未报告</strong>")
         rows.append(
             [
-                _cell(person.id),
-                _cell(person.name),
-                _cell(person.post),
-                _cell(person.category),
+                cell(person.id),
+                cell(person.name),
+                cell(person.post),
+                cell(person.category),
                 state,
                 str(len(report.documents)) if report else "",
                 str(len(report.trips)) if report else "",
-                _cell("、".join(person.strict_review)),
+                cell("、".join(person.strict_review)),
             ]
         )
     headers = ["编号", "姓名", "现任职务", "登记备案类别", "报告表", "证件", "出国（境）", "从严审查情形"]
@@ -136,11 +131,11 @@ def _custody(campaign: Campaign, unit: UnitData, today: dt.date) -> list[str]:
                 overdue = due is not None and today > due
                 out_now.append(
                     [
-                        _cell(names.get(item.person_id, item.person_id)),
+                        cell(names.get(item.person_id, item.person_id)),
                         item.type,
                         document_number(item.number),
                         date_text(loan.date),
-                        _cell(loan.approval_id),
+                        cell(loan.approval_id),
                         (date_text(due) if due else "") + (" <strong>逾期未交回</strong>" if overdue else ""),
                     ]
                 )
@@ -168,14 +163,14 @@ def _approvals(unit: UnitData) -> list[str]:
         decided = f"{a.result}（{a.approved_on}）" if a.approved_on else a.result
         rows.append(
             [
-                _cell(a.id),
-                _cell(names.get(a.person_id, a.person_id)),
-                _cell(a.reason),
-                _cell("、".join(a.places)),
+                cell(a.id),
+                cell(names.get(a.person_id, a.person_id)),
+                cell(a.reason),
+                cell("、".join(a.places)),
                 str(a.planned_exit),
                 str(a.planned_entry),
                 opinion,
-                _cell(decided),
+                cell(decided),
             ]
         )
     headers = ["审批编号", "申请人", "事由", "前往", "计划出境", "计划入境", "纪检监察意见", "审批"]
@@ -188,16 +183,16 @@ def _cases(unit: UnitData) -> list[str]:
     names = _names(unit)
     rows = []
     for c in unit.cases:
-        handled = _cell("、".join(h.method for h in c.handlings)) or "<strong>尚未处理</strong>"
+        handled = cell("、".join(h.method for h in c.handlings)) or "<strong>尚未处理</strong>"
         held = "、".join(f"{a.name}（{a.method}）" for a in c.accountable)
         rows.append(
             [
-                _cell(c.id),
-                _cell(names.get(c.person_id, c.person_id)),
-                _cell("、".join(c.kinds)),
-                _cell(c.found_by),
+                cell(c.id),
+                cell(names.get(c.person_id, c.person_id)),
+                cell("、".join(c.kinds)),
+                cell(c.found_by),
                 handled,
-                _cell(held),
+                cell(held),
             ]
         )
     headers = ["问题编号", "人员", "问题类型", "发现途径", "处理", "责任追究"]
@@ -208,7 +203,7 @@ def _diagnostics(diagnostics: list[Diagnostic]) -> list[str]:
     if not diagnostics:
         return ["## 检查结果", "", "没有错误和警告。", ""]
     rows = [
-        [_cell(d.path.split("/", 2)[-1]), str(d.line or ""), d.code, d.severity.value, _cell(d.message)]
+        [cell(d.path.split("/", 2)[-1]), str(d.line or ""), d.code, d.severity.value, cell(d.message)]
         for d in sorted(diagnostics, key=Diagnostic.sort_key)
     ]
     table = html_table(["文件", "行", "代码", "类别", "说明"], rows, numeric=frozenset({1}))
