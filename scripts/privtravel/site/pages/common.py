@@ -29,6 +29,10 @@ def unit_link(config: UnitConfig, from_dir: str) -> str:
     return f"[{config.name}]({'../' * depth}{unit_page(config)})"
 
 
+# Front matter of a page made of wide tables: its own table of contents gives way to them.
+WIDE_PAGE = ["---", "hide:", "  - toc", "---", ""]
+
+
 def cell(text: object) -> str:
     """Text for a table cell, Markdown or HTML: escaped, and a「|」cannot end the cell."""
     return escape(str(text)).replace("|", "&#124;")

@@ -9,7 +9,7 @@ from privtravel.crosscheck.run import Outcome
 from privtravel.model import Campaign
 from privtravel.site import charts
 from privtravel.site.pages import findings, statistics
-from privtravel.site.pages.common import date_text, demo_note, unit_link
+from privtravel.site.pages.common import WIDE_PAGE, date_text, demo_note, unit_link
 from privtravel.site.status import DONE, NONE, PARTIAL, UnitStatus
 from privtravel.stats.compute import Statistics
 from privtravel.stats.table import Column, RowKind, Table
@@ -73,9 +73,7 @@ def overview(
     links: dict[str, str],
 ) -> str:
     counts = {state: sum(1 for s in statuses if s.state == state) for state in (DONE, PARTIAL, NONE)}
-    # the overview is a dashboard of wide tables: the page's own table of contents gives way to them
-    front = ["---", "hide:", "  - toc", "---", ""]
-    lines = [*front, f"# {escape(campaign.name)}", "", demo_note(campaign), *timeline(campaign, today)]
+    lines = [*WIDE_PAGE, f"# {escape(campaign.name)}", "", demo_note(campaign), *timeline(campaign, today)]
     lines += [
         "## 各单位报送情况",
         "",

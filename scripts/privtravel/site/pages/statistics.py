@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from privtravel.model import Campaign
-from privtravel.site.pages.common import demo_note
+from privtravel.site.pages.common import WIDE_PAGE, demo_note
 from privtravel.stats import definitions
 from privtravel.stats import html as stats_html
 from privtravel.stats.compute import Statistics
@@ -26,6 +26,7 @@ def export_links(prefix: str, *, with_json: bool = True) -> str:
 def page(campaign: Campaign, stats: Statistics) -> str:
     return "\n".join(
         [
+            *WIDE_PAGE,
             "# 统计表",
             "",
             demo_note(campaign),
