@@ -22,7 +22,7 @@ from privtravel.campaignops import inspection_pages
 from privtravel.diagnostics import Diagnostic, FatalError
 from privtravel.load.layout import unit_of
 from privtravel.model import Campaign
-from privtravel.site import audit, search, units
+from privtravel.site import audit_trail, search, units
 from privtravel.site.deferred import Deferred
 from privtravel.site.pages import audit as audit_pages
 from privtravel.site.pages import findings, guide, overview, statistics
@@ -72,8 +72,7 @@ def write_pages(root: Path, docs: Path, today: dt.date, deferred: Deferred) -> t
     per_unit: dict[str, list[Diagnostic]] = defaultdict(list)
     for d in analysis.result.diagnostics:
         per_unit[unit_of(d.path) or ""].append(d)
-    commits = audit.read_log(root)
-    commits_by_unit = audit.by_unit(commits)
+    trail = audit_trail.load(root, campaign)
     links = {s.config.code: unit_page(s.config) for s in statuses}
 
     write = _writer(docs, deferred)
@@ -94,11 +93,11 @@ def write_pages(root: Path, docs: Path, today: dt.date, deferred: Deferred) -> t
     write("findings.md", findings.page(campaign, outcome, links))
     write("inspection.md", inspection_pages.page(repo, today))
     texts = units.pages(
-        analysis, statuses, per_unit, commits_by_unit, docs / statistics.EXPORTS / "units", today, source
+        analysis, statuses, per_unit, trail, docs / statistics.EXPORTS / "units", today, source
     )
     for status, text in zip(statuses, texts, strict=True):
         write(links[status.config.code], text)
-    write("audit.md", audit_pages.audit_page(campaign, commits, source))
+    write("audit.md", audit_pages.audit_page(campaign, trail, source))
     shutil.copytree(SOURCES / "guide", docs / "guide", dirs_exist_ok=True)  # hand-written pages
     write("guide/codes.md", guide.codes_page())
     write("guide/findings.md", guide.findings_page())

@@ -19,7 +19,7 @@ from typing import Any
 from privtravel import export
 from privtravel.analysis import Analysis, confirmed_findings
 from privtravel.diagnostics import Diagnostic
-from privtravel.site import audit
+from privtravel.site.audit_trail import Trail
 from privtravel.site.pages import audit as audit_pages
 from privtravel.site.pages import findings, statistics, unit
 from privtravel.site.status import UnitStatus
@@ -36,7 +36,7 @@ class Context:
     analysis: Analysis
     statuses: dict[str, UnitStatus]
     diagnostics: dict[str, list[Diagnostic]]
-    commits: dict[str, list[audit.Commit]]
+    trail: Trail
     exports: Path  # docs/exports/units
     today: dt.date
     source: str
@@ -53,7 +53,7 @@ def pages(
     analysis: Analysis,
     statuses: list[UnitStatus],
     diagnostics: dict[str, list[Diagnostic]],
-    commits: dict[str, list[audit.Commit]],
+    trail: Trail,
     exports: Path,
     today: dt.date,
     source: str,
@@ -66,7 +66,7 @@ def pages(
         analysis,
         {s.config.code: s for s in statuses},
         diagnostics,
-        commits,
+        trail,
         exports,
         today,
         source,
@@ -112,4 +112,4 @@ def _unit(code: str) -> str:
     text = unit.unit_page(
         campaign, c.statuses[code], repo.units.get(code), c.diagnostics.get(code, []), c.today, c.source, top
     )
-    return text + "\n".join(audit_pages.unit_section(c.commits.get(code, []), code))
+    return text + "\n".join(audit_pages.unit_section(c.trail, code))

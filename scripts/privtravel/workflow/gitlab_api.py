@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from privtravel.diagnostics import FatalError
 
@@ -79,3 +80,40 @@ def upsert_note(client: gitlab.Gitlab, project: str, merge_request: int, body: s
         return "已发布"
     except (gitlab.GitlabError, OSError) as exc:
         raise _fail(f"（在合并请求 !{merge_request} 发布审核摘要）", exc) from exc
+
+
+def project_of(client: gitlab.Gitlab, project: str) -> dict[str, Any]:
+    """GET /projects/:id as GitLab documents it (path_with_namespace, default_branch, settings …)."""
+    import gitlab
+
+    try:
+        found = client.http_get(f"/projects/{quote(str(project), safe='')}")
+    except (gitlab.GitlabError, OSError) as exc:
+        raise _fail(f"（读取项目 {project}）", exc) from exc
+    if not isinstance(found, dict):
+        raise FatalError(f"调用 GitLab 接口（读取项目 {project}）失败：回答不是项目")
+    return found
+
+
+def merge_request_with_approvals(
+    client: gitlab.Gitlab, project: str, iid: int
+) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """GET /projects/:id/merge_requests/:iid and its /approvals; None when there is no such merge request."""
+    import gitlab
+
+    base = f"/projects/{quote(str(project), safe='')}/merge_requests/{iid}"
+    try:
+        mr = client.http_get(base)
+    except gitlab.GitlabHttpError as exc:
+        if exc.response_code == 404:
+            return None
+        raise _fail(f"（读取合并请求 !{iid}）", exc) from exc
+    except (gitlab.GitlabError, OSError) as exc:
+        raise _fail(f"（读取合并请求 !{iid}）", exc) from exc
+    try:
+        approvals = client.http_get(f"{base}/approvals")
+    except (gitlab.GitlabError, OSError) as exc:
+        raise _fail(f"（读取合并请求 !{iid} 的批准人）", exc) from exc
+    if not isinstance(mr, dict) or not isinstance(approvals, dict):
+        raise FatalError(f"调用 GitLab 接口（读取合并请求 !{iid}）失败：回答的格式不对")
+    return mr, approvals
