@@ -21,6 +21,7 @@ from privtravel.commands import (
     demo,
     export,
     forms,
+    gitlab,
     import_,
     ownership,
     police_report,
@@ -47,6 +48,7 @@ COMMANDS: dict[str, ModuleType] = {
     "import": import_,
     "export": export,
     "forms": forms,
+    "gitlab": gitlab,
 }
 
 

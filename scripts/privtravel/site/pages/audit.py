@@ -139,7 +139,7 @@ def _flags(trail: Trail) -> list[str]:
         data = sum(1 for e in direct if e.data_files())
         lines.append(
             f"- **{len(direct)} 个提交未经合并请求直接推送到 main**（其中 {data} 个改动了填报或数据）："
-            "没有经过流水线检查和审核。main 应设为受保护分支、不允许推送。"
+            "没有经过流水线检查和审核。main 应设为受保护分支、不允许推送（`privtravel gitlab doctor` 可检查）。"
         )
     if disputed:
         lines.append(
