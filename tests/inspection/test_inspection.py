@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from privtravel.campaignops import inspection_pages
-from privtravel.campaignops.redact import has_full_number, mask_text
 from privtravel.commands.check import check, check_repository
+from privtravel.masking import has_number as has_full_number
+from privtravel.masking import mask_text
 
 D = dt.date.fromisoformat
 INSPECTION = "inspections/srmyy.yaml"

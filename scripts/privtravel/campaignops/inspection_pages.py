@@ -10,9 +10,9 @@ import datetime as dt
 from dataclasses import dataclass
 from html import escape
 
-from privtravel.campaignops.redact import mask_text
 from privtravel.campaignops.remind_output import cn_date
 from privtravel.load.repository import Repository
+from privtravel.masking import mask_text
 from privtravel.model import ASPECT_OK, ASPECTS, UnitConfig, UnitData
 
 OVERDUE_CSS = "status-none"

@@ -1,4 +1,6 @@
-"""Reminders as Markdown (to send, and the body of each unit's forge issue) and as CSV."""
+"""Reminders as Markdown (to send, and the body of each unit's forge issue) and as CSV.
+
+Reminders quote the units' own words (整改措施, 问题描述): what leaves here is masked once more."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import io
 
 from privtravel import workdays
 from privtravel.campaignops.reminders import OPEN, OVERDUE, SOON, STATES, Reminder
+from privtravel.masking import mask_text
 from privtravel.model import Campaign, UnitConfig
 
 CSV_HEADER = ("单位代码", "单位名称", "事项", "状态", "截止日期", "人员", "说明", "文件")
@@ -46,7 +49,7 @@ def unit_markdown(config: UnitConfig, items: list[Reminder], today: dt.date, lev
         "",
     ]
     if not items:
-        return "\n".join([*lines, "当前没有到期或逾期的事项。", ""])
+        return mask_text("\n".join([*lines, "当前没有到期或逾期的事项。", ""]))
     lines += ["| 状态 | 事项 | 截止日期 | 人员 | 说明 | 文件 |", "|---|---|---|---|---|---|"]
     for item in items:
         path = f"`{item.path}`" if item.path else ""
@@ -54,7 +57,7 @@ def unit_markdown(config: UnitConfig, items: list[Reminder], today: dt.date, lev
             f"| {item.state} | {item.topic} | {_when(item, today)} | {_cell(item.person)} | "
             f"{_cell(item.text)} | {path} |"
         )
-    return "\n".join([*lines, ""])
+    return mask_text("\n".join([*lines, ""]))
 
 
 def markdown(campaign: Campaign, by_unit: dict[str, list[Reminder]], today: dt.date) -> str:
@@ -79,7 +82,7 @@ def markdown(campaign: Campaign, by_unit: dict[str, list[Reminder]], today: dt.d
             quiet.append(config.name)
     if quiet:
         lines += [f"当前没有到期或逾期事项的单位：{'、'.join(quiet)}。", ""]
-    return "\n".join(lines)
+    return mask_text("\n".join(lines))
 
 
 def csv_text(campaign: Campaign, by_unit: dict[str, list[Reminder]]) -> str:
@@ -100,4 +103,4 @@ def csv_text(campaign: Campaign, by_unit: dict[str, list[Reminder]]) -> str:
                     item.path,
                 )
             )
-    return out.getvalue()
+    return mask_text(out.getvalue())

@@ -13,12 +13,11 @@ from dataclasses import dataclass
 
 from privtravel import workdays
 from privtravel.campaignops import deadlines
-from privtravel.campaignops.redact import mask_text
 from privtravel.crosscheck import answers
 from privtravel.crosscheck.answers import Answered
 from privtravel.load.layout import SUBMISSIONS
 from privtravel.load.repository import Repository
-from privtravel.masking import document_number
+from privtravel.masking import document_number, mask_text
 from privtravel.model import Campaign, UnitData
 
 OVERDUE = "已逾期"

@@ -10,12 +10,13 @@ from privtravel.crosscheck.answers import STATES, Answered
 from privtravel.crosscheck.catalog import INDICATORS
 from privtravel.crosscheck.lines import LineFinder
 from privtravel.crosscheck.run import Outcome
+from privtravel.masking import mask_strings
 from privtravel.report.json import as_dict as diagnostics_dict
 
 
 def as_dict(outcome: Outcome, lines: LineFinder, *, units: Collection[str] = ()) -> dict[str, Any]:
     shown = [a for a in outcome.answered if not units or a.finding.unit in units]
-    return {
+    whole = {
         "complete": outcome.complete,
         "data_date": outcome.as_of.isoformat() if outcome.as_of else None,
         "police": {
@@ -46,6 +47,9 @@ def as_dict(outcome: Outcome, lines: LineFinder, *, units: Collection[str] = ())
         ],
         "input": diagnostics_dict(outcome.result),
     }
+    # findings quote the units' own words (reasons, evidence): masked again, as every output
+    masked: dict[str, Any] = mask_strings(whole)
+    return masked
 
 
 def _finding(a: Answered, lines: LineFinder) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections import Counter
 from collections.abc import Collection
 from typing import TextIO
@@ -10,6 +11,7 @@ from privtravel.crosscheck.answers import CLEARED, CONFIRMED, OPEN, STATES
 from privtravel.crosscheck.catalog import INDICATORS
 from privtravel.crosscheck.lines import LineFinder
 from privtravel.crosscheck.run import Outcome
+from privtravel.masking import mask_text
 from privtravel.report.text import line as diagnostic_line
 
 UNKNOWN_UNIT = "未能确定单位"
@@ -23,6 +25,21 @@ def write(
     units: Collection[str] = (),
     only_open: bool = False,
     summary_only: bool = False,
+) -> None:
+    """Everything is written at once, masked: findings quote the units' own words."""
+    buffer = io.StringIO()
+    _write(outcome, buffer, lines, units=units, only_open=only_open, summary_only=summary_only)
+    out.write(mask_text(buffer.getvalue()))
+
+
+def _write(
+    outcome: Outcome,
+    out: TextIO,
+    lines: LineFinder,
+    *,
+    units: Collection[str],
+    only_open: bool,
+    summary_only: bool,
 ) -> None:
     for d in outcome.result.sorted():
         out.write(diagnostic_line(d) + "\n")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv as _csv
 import io
 
+from privtravel.masking import mask_text
 from privtravel.stats.table import Column, Row, Table
 
 HEADER_JOIN = "-"
@@ -19,9 +20,9 @@ def cell_text(row: Row, column: Column) -> str:
     if column.key == "no":
         return "" if row.number is None else str(row.number)
     if column.key == "name":
-        return row.label
+        return mask_text(row.label)
     value = row.cells[column.key].value
-    return "" if value is None else str(value)
+    return "" if value is None else mask_text(str(value))  # 制度名称 are the units' own words
 
 
 def table(t: Table) -> bytes:

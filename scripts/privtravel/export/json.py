@@ -5,6 +5,7 @@ from __future__ import annotations
 import json as _json
 from typing import Any
 
+from privtravel import masking
 from privtravel.stats.compute import Statistics
 from privtravel.stats.provenance import Lines, as_dict
 from privtravel.stats.table import Row, RowKind, Table
@@ -75,5 +76,8 @@ def as_dict_all(stats: Statistics, lines: Lines | None = None) -> dict[str, Any]
 def document(stats: Statistics, lines: Lines | None = None) -> bytes:
     """Compact: with ``indent`` the json module falls back to its pure-Python encoder, which took
     tens of seconds on a province's provenance."""
-    text = _json.dumps(as_dict_all(stats, lines), ensure_ascii=False, separators=(",", ":"))
+    whole = as_dict_all(stats, lines)
+    text = _json.dumps(whole, ensure_ascii=False, separators=(",", ":"))
+    if masking.find(text):  # free text (names, 制度名称, records) holds a number: mask every string
+        text = _json.dumps(masking.mask_strings(whole), ensure_ascii=False, separators=(",", ":"))
     return (text + "\n").encode("utf-8")

@@ -24,6 +24,7 @@ from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
 from privtravel.export.zipfix import workbook_bytes
+from privtravel.masking import mask_text
 from privtravel.stats.compute import Statistics
 from privtravel.stats.options import cn_date
 from privtravel.stats.table import HeaderCell, RowKind, Table, header_grid
@@ -215,6 +216,8 @@ def _table_sheet(ws: Worksheet, t: Table, stats: Statistics, painter: _Painter) 
                 value = row.label if row.note is None else f"{row.label}（{row.note}）"
             else:
                 value = row.cells[column.key].value
+            if isinstance(value, str):
+                value = mask_text(value)  # names and 制度名称 are free text: numbers in them masked
             cell = ws.cell(r, index, value)
             painter.paint(
                 cell, _font(10, bold=bold), BORDER, LEFT if column.key in ("name", "rule_names") else CENTER

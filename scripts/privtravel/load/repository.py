@@ -24,6 +24,7 @@ from privtravel.load.layout import (
     subject_of,
 )
 from privtravel.model import Campaign, Src, UnitData
+from privtravel.rules import freetext
 from privtravel.validate import schemas
 from privtravel.validate.messages import schema_diagnostics
 from privtravel.validate.suggest import nearest
@@ -137,6 +138,7 @@ def _load_declaration(
         else:
             result.add(Diagnostic(rel, "F112", f"第一行应为编辑器提示行：{expected}", 1, 1))
     errors = schemas.errors(kind.schema_file, loaded.data)
+    result.extend(freetext.check(rel, kind.schema_file, loaded.data, loaded.root, raw))
     if errors:
         result.extend(schema_diagnostics(rel, errors, loaded.root, loaded.bad_paths))
         return None

@@ -7,6 +7,7 @@ from typing import Any, TextIO
 
 from privtravel.codes import CODES
 from privtravel.diagnostics import Result
+from privtravel.masking import mask_text
 
 
 def as_dict(result: Result) -> dict[str, Any]:
@@ -22,8 +23,8 @@ def as_dict(result: Result) -> dict[str, Any]:
                 "code": d.code,
                 "severity": d.severity.value,
                 "title": CODES[d.code].title,
-                "field": d.field,
-                "message": d.message,
+                "field": mask_text(d.field),
+                "message": mask_text(d.message),  # it may echo what was typed
             }
             for d in result.sorted()
         ],

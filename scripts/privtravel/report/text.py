@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import TextIO
 
 from privtravel.diagnostics import Diagnostic, Result
+from privtravel.masking import mask_text
 
 
 def line(d: Diagnostic) -> str:
     field = f"[{d.field}] " if d.field else ""
     place = f"{d.path}:{d.line}:{d.col}" if d.line else d.path
-    return f"{place}: {d.code} {d.severity.value} {field}{d.message}"
+    # masked again: a message may echo what was typed (a value not in the allowed list, a key)
+    return mask_text(f"{place}: {d.code} {d.severity.value} {field}{d.message}")
 
 
 def write(result: Result, out: TextIO) -> None:

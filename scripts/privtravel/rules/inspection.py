@@ -2,6 +2,7 @@
 
 The inspection (inspections/<单位代码>.yaml) is written by the 专项检查组; the rectification items
 (submissions/<单位代码>/整改.yaml) by the unit.  Both are checked here, together, per unit.
+Numbers typed into their texts are found as in every file's free text (rules/freetext.py).
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from privtravel.campaignops.redact import has_full_number
 from privtravel.diagnostics import Diagnostic
 from privtravel.load.layout import INSPECTIONS
 from privtravel.model import ASPECT_OK, Campaign, Inspection, Rectification, Src, UnitData
@@ -59,13 +59,6 @@ def _inspection(unit: UnitData, inspection: Inspection) -> Iterator[Diagnostic]:
                     "涉及人员",
                     i,
                 )
-        texts = [("问题描述",), *(("证据", i) for i in range(len(problem.evidence)))]
-        for where, text in zip(texts, (problem.description, *problem.evidence), strict=True):
-            if has_full_number(text):
-                yield at(problem.src, "R335", "这段文字里有完整的证件号码或身份号码：请只写后几位。", *where)
-    for aspect in inspection.aspects:
-        if aspect.note is not None and has_full_number(aspect.note):
-            yield at(aspect.src, "R335", "这段文字里有完整的证件号码或身份号码：请只写后几位。", "说明")
 
 
 def _rectifications(unit: UnitData, inspection: Inspection | None) -> Iterator[Diagnostic]:
@@ -98,10 +91,6 @@ def _rectifications(unit: UnitData, inspection: Inspection | None) -> Iterator[D
                 f"完成时限晚于检查组要求的整改期限 {problem.deadline.isoformat()}。",
                 "完成时限",
             )
-        for i, text in enumerate((item.measure, item.outcome or "", *item.proof)):
-            if has_full_number(text):
-                field = ("整改措施",) if i == 0 else ("完成情况",) if i == 1 else ("完成证明", i - 2)
-                yield at(item.src, "R335", "这段文字里有完整的证件号码或身份号码：请只写后几位。", *field)
     if inspection is None:
         return
     answered = {r.problem_id for r in items}

@@ -21,6 +21,7 @@ from privtravel.analysis import analyze
 from privtravel.campaignops import inspection_pages
 from privtravel.diagnostics import Diagnostic, FatalError
 from privtravel.load.layout import unit_of
+from privtravel.masking import mask_text
 from privtravel.model import Campaign
 from privtravel.site import audit_trail, search, units
 from privtravel.site.deferred import Deferred
@@ -87,7 +88,8 @@ def write_pages(root: Path, docs: Path, today: dt.date, deferred: Deferred) -> t
     write("stats.md", statistics.page(campaign, stats))
     write(f"{statistics.SOURCES_PAGE}.md", statistics.sources_page(campaign))
     (docs.parent / "provenance.html").write_text(
-        statistics.provenance_fragment(stats, provenance_lines(root, refs(stats))), encoding="utf-8"
+        mask_text(statistics.provenance_fragment(stats, provenance_lines(root, refs(stats)))),
+        encoding="utf-8",
     )
     export.write_all(stats, docs / statistics.EXPORTS)
     write("findings.md", findings.page(campaign, outcome, links))
@@ -123,10 +125,13 @@ def write_pages(root: Path, docs: Path, today: dt.date, deferred: Deferred) -> t
 
 
 def _writer(docs: Path, deferred: Deferred) -> Write:
+    """Every generated page passes here, its long tables too: numbers typed into free text are
+    masked on the way out (privtravel.masking), whichever page or cell quotes them."""
+
     def write(relative: str, text: str) -> None:
         path = docs / relative
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(deferred.take(relative, text), encoding="utf-8")
+        path.write_text(deferred.take(relative, mask_text(text)), encoding="utf-8")
 
     return write
 

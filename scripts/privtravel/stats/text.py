@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from typing import TextIO
 
+from privtravel.masking import mask_text
 from privtravel.stats.compute import Statistics
 from privtravel.stats.options import cn_date
 from privtravel.stats.table import Column, Row, Table
@@ -37,7 +38,7 @@ def table(t: Table, out: TextIO) -> None:
         shown = "".join(column.path)
         measure = f"（{column.measure}）" if column.measure and column.measure not in shown else ""
         out.write(f"  [{index}] {'-'.join(column.path)}{measure}\n")
-    cells = [[_value(row, c) for c in columns] for row in t.rows]
+    cells = [[mask_text(_value(row, c)) for c in columns] for row in t.rows]
     heads = [f"[{i}]" for i in range(1, len(columns) + 1)]
     sizes = [max([width(h), *(width(r[i]) for r in cells)]) for i, h in enumerate(heads)]
     out.write("  ".join(pad(h, sizes[i], right=i != 1) for i, h in enumerate(heads)).rstrip() + "\n")
@@ -47,7 +48,7 @@ def table(t: Table, out: TextIO) -> None:
         for row in t.rows:
             names = row.cells["rule_names"].value
             if isinstance(names, str) and names != "无":
-                out.write(f"  {row.label} 的制度：{names}\n")
+                out.write(mask_text(f"  {row.label} 的制度：{names}\n"))
     out.write("\n")
 
 

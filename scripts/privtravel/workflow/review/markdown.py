@@ -1,10 +1,12 @@
 """The review as Markdown for the merge request: short for a one-line fix, complete (and collapsed)
-for a unit's first submission.  Everything shown is masked already; user text is escaped here."""
+for a unit's first submission.  Values are masked already (values.py); user text is masked again
+and escaped here, and the whole summary once more as it leaves (privtravel.masking)."""
 
 from __future__ import annotations
 
 import re
 
+from privtravel.masking import mask_text
 from privtravel.workflow.gitlab_api import NOTE_MARKER
 from privtravel.workflow.review.changes import FigureChange, FindingChange, Item, Review, Section
 
@@ -16,7 +18,8 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 
 
 def escape(text: str) -> str:
-    return _SPECIAL.sub(r"\\\1", text)
+    """Masked first (the stars of E******78 are then escaped too), then Markdown-escaped."""
+    return _SPECIAL.sub(r"\\\1", mask_text(text))
 
 
 def code(text: str) -> str:
@@ -40,7 +43,7 @@ def render(review: Review) -> str:
             out += _figures(review.figures)
         if review.findings is not None:
             out += _findings(review.findings)
-    return "\n".join(out).rstrip("\n") + "\n"
+    return mask_text("\n".join(out).rstrip("\n") + "\n")
 
 
 def _overview(review: Review) -> list[str]:

@@ -20,7 +20,8 @@ def plain(value: object) -> str:
         return value.isoformat()
     if isinstance(value, tuple):
         return "、".join(plain(v) for v in value)
-    text = " ".join(str(value).split())
+    # masked before it is cut: a number cut in half would no longer be recognised
+    text = masking.mask_text(" ".join(str(value).split()))
     return text if len(text) <= LONG else text[: LONG - 1] + "…"
 
 
