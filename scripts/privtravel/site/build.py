@@ -18,12 +18,13 @@ from mkdocs.exceptions import MkDocsException
 
 from privtravel import export
 from privtravel.analysis import analyze
-from privtravel.campaignops import inspection_pages
+from privtravel.campaignops import inspection_pages, reminders
 from privtravel.diagnostics import Diagnostic, FatalError
 from privtravel.load.layout import unit_of
 from privtravel.masking import mask_text
 from privtravel.model import Campaign
-from privtravel.site import audit_trail, search, units
+from privtravel.site import audit_trail, offline, search, units
+from privtravel.site.asof import AsOf, as_of
 from privtravel.site.deferred import Deferred
 from privtravel.site.pages import audit as audit_pages
 from privtravel.site.pages import findings, guide, overview, statistics
@@ -58,13 +59,19 @@ def computed_from(root: Path) -> str:
     return f"提交 {head}" + ("（工作区有未提交的改动）" if dirty else "")
 
 
-def write_pages(root: Path, docs: Path, today: dt.date, deferred: Deferred) -> tuple[Campaign, list[Any]]:
+def write_pages(
+    root: Path, docs: Path, given: dt.date | None, deferred: Deferred
+) -> tuple[Campaign, list[Any], AsOf, list[dict[str, str]]]:
     """Write every page and the exports (docs/exports/, copied as they are) under ``docs``;
-    the pages' long tables go to ``deferred``, to be put into the built pages."""
+    the pages' long tables go to ``deferred``, to be put into the built pages.  Returns the
+    campaign, the navigation, the day the site is read as (site/asof.py) and the people finder's
+    search entries."""
     analysis = analyze(root)
     repo, campaign, stats = analysis.repo, analysis.repo.campaign, analysis.stats
     if campaign is None or stats is None:
         raise FatalError("campaign.yaml 有错误，无法生成看板：请先运行 check 并改正。")
+    asof = as_of(root, campaign, analysis.crosscheck.as_of if analysis.crosscheck else None, given)
+    today = asof.today
     if docs.exists():
         shutil.rmtree(docs)
     shutil.copytree(SOURCES / "assets", docs / "assets")
@@ -83,7 +90,18 @@ def write_pages(root: Path, docs: Path, today: dt.date, deferred: Deferred) -> t
     outcome = analysis.crosscheck
     write(
         "index.md",
-        overview.overview(campaign, statuses, source, today, stats, outcome, links) + "\n" + rectification,
+        overview.overview(
+            campaign,
+            statuses,
+            source,
+            today,
+            stats,
+            outcome,
+            links,
+            reminders.collect(repo, today, findings=reminders.open_findings(analysis.answered)),
+        )
+        + "\n"
+        + rectification,
     )
     write("stats.md", statistics.page(campaign, stats))
     write(f"{statistics.SOURCES_PAGE}.md", statistics.sources_page(campaign))
@@ -121,7 +139,7 @@ def write_pages(root: Path, docs: Path, today: dt.date, deferred: Deferred) -> t
             ]
         },
     ]
-    return campaign, nav
+    return campaign, nav, asof, search.people_entries(repo, links)
 
 
 def _writer(docs: Path, deferred: Deferred) -> Write:
@@ -153,10 +171,12 @@ def build(root: Path, out: Path, today: dt.date | None = None) -> None:
     root, out = root.resolve(), out.resolve()
     docs = root / "build" / "docs"
     deferred = Deferred()
-    campaign, nav = write_pages(root, docs, today or dt.date.today(), deferred)
+    campaign, nav, asof, people = write_pages(root, docs, today, deferred)
     try:
         config = load_config(str(CONFIG), docs_dir=str(docs), site_dir=str(out))
         config["extra"]["demo"] = campaign.demo
+        config["extra"]["asof"] = asof.text
+        config["extra"]["polyfills"] = offline.polyfills()
         config["nav"] = nav
         search_plugin = config["plugins"]["material/search"]
         search_plugin.config["jieba_dict_user"] = str(
@@ -166,6 +186,8 @@ def build(root: Path, out: Path, today: dt.date | None = None) -> None:
     except MkDocsException as exc:
         raise FatalError(f"看板构建失败：{exc}") from exc
     deferred.insert(out)
+    offline.patch_bundle(out)
+    offline.write_index(out, search.tune(offline.read_index(out), people))
     _insert_provenance(out / statistics.SOURCES_PAGE / "index.html", docs.parent / "provenance.html")
 
 

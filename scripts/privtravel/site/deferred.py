@@ -5,6 +5,7 @@ most of the dashboard's build time at province scale.  The pages write their lon
 already; ``Deferred.take`` moves each of them out of a page's Markdown, leaving a marker, and
 ``Deferred.insert`` puts them into the built HTML.  The tables are therefore not in the search
 index: people search the dashboard for units and topics, which are in the headings and text.
+The marker is an HTML comment, so that the search index never shows it.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ class Deferred:
             if line.rstrip().endswith("</table>"):
                 marker = MARKER.format(f"{len(self.pages)}-{len(blocks)}")
                 blocks[marker] = "\n".join(table)
-                out.append(marker)
+                out.append(f"<!-- {marker} -->")
                 table = None
         if table is not None:  # an unclosed table: leave it to Markdown as it was
             out.extend(table)
@@ -51,11 +52,9 @@ class Deferred:
             built = site / _html_path(page)
             html = built.read_text(encoding="utf-8")
             for marker, table in blocks.items():
-                wrapped = f"<p>{marker}</p>"
-                if wrapped in html:
-                    html = html.replace(wrapped, table, 1)
-                elif marker in html:  # inside a raw HTML block such as <details>
-                    html = html.replace(marker, table, 1)
+                comment = f"<!-- {marker} -->"
+                if comment in html:
+                    html = html.replace(comment, table, 1)
                 else:
                     raise FatalError(f"看板构建失败：{built} 中找不到表格的位置（{marker}）。")
             built.write_text(html, encoding="utf-8")

@@ -21,7 +21,7 @@ from privtravel.analysis import Analysis, confirmed_findings
 from privtravel.diagnostics import Diagnostic
 from privtravel.site.audit_trail import Trail
 from privtravel.site.pages import audit as audit_pages
-from privtravel.site.pages import findings, statistics, unit
+from privtravel.site.pages import findings, statistics, unit, unit_checks
 from privtravel.site.status import UnitStatus
 from privtravel.stats import ConfirmedFinding, Scope, compute, version
 from privtravel.stats import html as stats_html
@@ -96,9 +96,13 @@ def _unit(code: str) -> str:
         own, c.exports / code, with_json=False
     )  # its provenance is on the page and in the full json
     outcome = c.analysis.crosscheck
+    data = repo.units.get(code)
+    mine = c.answered.get(code, [])
     top = "\n".join(
         [
-            *findings.unit_section(c.summaries.get(code), c.answered.get(code, []), outcome is not None),
+            *findings.unit_section(c.summaries.get(code), mine, outcome is not None),
+            *(unit_checks.covered_lines(data, mine) if data else []),
+            *(unit_checks.section(c.statuses[code].config, data, c.summaries.get(code), c.today) if data else []),
             "## 本单位统计表",
             "",
             statistics.export_links(f"../{statistics.EXPORTS}/units/{code}", with_json=False),
@@ -109,7 +113,5 @@ def _unit(code: str) -> str:
             "",
         ]
     )
-    text = unit.unit_page(
-        campaign, c.statuses[code], repo.units.get(code), c.diagnostics.get(code, []), c.today, c.source, top
-    )
+    text = unit.unit_page(campaign, c.statuses[code], data, c.diagnostics.get(code, []), c.today, c.source, top)
     return text + "\n".join(audit_pages.unit_section(c.trail, code))

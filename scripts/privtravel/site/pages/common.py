@@ -38,17 +38,24 @@ def cell(text: object) -> str:
     return escape(str(text)).replace("|", "&#124;")
 
 
-def html_table(headers: list[str], rows: list[list[str]], *, numeric: frozenset[int] = frozenset()) -> str:
-    """A plain HTML table from already escaped cells.
+def html_table(
+    headers: list[str],
+    rows: list[list[str]],
+    *,
+    numeric: frozenset[int] = frozenset(),
+    row_ids: list[str] | None = None,
+) -> str:
+    """A plain HTML table from already escaped cells; ``row_ids`` gives each row an anchor.
 
     Long tables are written as HTML rather than Markdown: Markdown's inline processing of every
     cell was most of the site's build time at province scale.
     """
     head = "".join(f"<th>{h}</th>" for h in headers)
+    ids = row_ids or [""] * len(rows)
     body = "".join(
-        "<tr>"
+        (f'<tr id="{escape(rid)}">' if rid else "<tr>")
         + "".join(f'<td class="num">{c}</td>' if i in numeric else f"<td>{c}</td>" for i, c in enumerate(row))
         + "</tr>\n"
-        for row in rows
+        for row, rid in zip(rows, ids, strict=True)
     )
     return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>"

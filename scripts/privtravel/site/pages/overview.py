@@ -1,15 +1,16 @@
-"""总览: the campaign timeline with today's place in it, and how far every unit has got."""
+"""总览: who is behind and on what first (pages/attention.py), then how far every unit has got."""
 
 from __future__ import annotations
 
 import datetime as dt
 from html import escape
 
+from privtravel.campaignops.reminders import Reminder
 from privtravel.crosscheck.run import Outcome
 from privtravel.model import Campaign
 from privtravel.site import charts
-from privtravel.site.pages import findings, statistics
-from privtravel.site.pages.common import WIDE_PAGE, date_text, demo_note, unit_link
+from privtravel.site.pages import attention, findings, statistics
+from privtravel.site.pages.common import WIDE_PAGE, demo_note, unit_link
 from privtravel.site.status import DONE, NONE, PARTIAL, UnitStatus
 from privtravel.stats.compute import Statistics
 from privtravel.stats.table import Column, RowKind, Table
@@ -35,34 +36,6 @@ def next_monthly_day(campaign: Campaign, today: dt.date) -> dt.date:
     return dt.date(year, month, day)
 
 
-def _when(day: dt.date, today: dt.date) -> str:
-    delta = (day - today).days
-    if delta > 0:
-        return f"还有 {delta} 天"
-    if delta == 0:
-        return "**今天截止**"
-    return f"已过 {-delta} 天"
-
-
-def timeline(campaign: Campaign, today: dt.date) -> list[str]:
-    lines = [
-        "## 时间节点",
-        "",
-        f"今天是 {date_text(today)}。",
-        "",
-        "| 事项 | 截止日期 | 距今 |",
-        "|---|---|---|",
-    ]
-    for label, day in milestones(campaign):
-        lines.append(f"| {label} | {date_text(day)} | {_when(day, today)} |")
-    monthly = next_monthly_day(campaign, today)
-    lines.append(
-        f"| 登记备案人员变动报送公安机关（每月 {campaign.monthly_report_day} 日前） | "
-        f"{date_text(monthly)} | {_when(monthly, today)} |"
-    )
-    return [*lines, ""]
-
-
 def overview(
     campaign: Campaign,
     statuses: list[UnitStatus],
@@ -71,9 +44,18 @@ def overview(
     stats: Statistics,
     outcome: Outcome | None,
     links: dict[str, str],
+    reminders: dict[str, list[Reminder]],
 ) -> str:
     counts = {state: sum(1 for s in statuses if s.state == state) for state in (DONE, PARTIAL, NONE)}
-    lines = [*WIDE_PAGE, f"# {escape(campaign.name)}", "", demo_note(campaign), *timeline(campaign, today)]
+    lines = [
+        *WIDE_PAGE,
+        f"# {escape(campaign.name)}",
+        "",
+        demo_note(campaign),
+        attention.timeline(campaign, milestones(campaign), next_monthly_day(campaign, today), today),
+        "",
+        *attention.block(campaign, statuses, reminders, links, today),
+    ]
     lines += [
         "## 各单位报送情况",
         "",

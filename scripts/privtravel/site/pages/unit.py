@@ -8,12 +8,14 @@ from collections import Counter
 from privtravel.diagnostics import Diagnostic
 from privtravel.masking import document_number
 from privtravel.model import REPORT_EXEMPT, REPORT_FILED, REPORT_ZERO, Campaign, UnitData
+from privtravel.site.pages.attention import person_anchor
 from privtravel.site.pages.common import cell, date_text, demo_note, html_table
-from privtravel.site.search import short_name
+from privtravel.site.search import aliases, short_name
 from privtravel.site.status import UnitStatus
 
 CATEGORIES = ("退休满1年的市管干部", "本地本单位管理的人员", "下属单位管理的人员", "其他人员")
 DOCUMENT_TYPES = ("普通护照", "往来港澳通行证", "大陆居民往来台湾通行证")
+FORMAT_CHECK = "填报格式检查"
 
 
 def unit_page(
@@ -30,7 +32,8 @@ def unit_page(
     lines = [
         f"# {cell(config.name)}",
         "",
-        f'<p class="muted">简称：{cell(short_name(config.name))}</p>',
+        f'<p class="muted">简称：{cell("、".join(dict.fromkeys([short_name(config.name), *aliases(config.name)])))}'
+        f"　单位代码：{cell(config.code)}</p>",
         "",
         demo_note(campaign),
         f"地区：{cell(config.region)}　　状态：**{status.state}**　　数据来源：{cell(computed_from)}",
@@ -106,7 +109,8 @@ def _roster(unit: UnitData) -> list[str]:
             ]
         )
     headers = ["编号", "姓名", "现任职务", "登记备案类别", "报告表", "证件", "出国（境）", "从严审查情形"]
-    lines.append(html_table(headers, rows, numeric=frozenset({5, 6})))
+    ids = [person_anchor(p.id) for p in unit.roster]
+    lines.append(html_table(headers, rows, numeric=frozenset({5, 6}), row_ids=ids))
     return [*lines, "", "</details>", ""]
 
 
@@ -201,10 +205,10 @@ def _cases(unit: UnitData) -> list[str]:
 
 def _diagnostics(diagnostics: list[Diagnostic]) -> list[str]:
     if not diagnostics:
-        return ["## 检查结果", "", "没有错误和警告。", ""]
+        return [f"## {FORMAT_CHECK}", "", "填报文件没有格式错误和警告。", ""]
     rows = [
         [cell(d.path.split("/", 2)[-1]), str(d.line or ""), d.code, d.severity.value, cell(d.message)]
         for d in sorted(diagnostics, key=Diagnostic.sort_key)
     ]
     table = html_table(["文件", "行", "代码", "类别", "说明"], rows, numeric=frozenset({1}))
-    return ["## 检查结果", "", table, ""]
+    return [f"## {FORMAT_CHECK}", "", "privtravel check 对本单位填报文件的检查（不是集中检查）：", "", table, ""]

@@ -1,0 +1,108 @@
+/* 看板的小功能（不依赖任何外部脚本，旧浏览器也能运行：只用 ES5）：
+   1. 以文件方式打开（file://）时，「文件夹/」形式的链接改为「文件夹/index.html」；
+   2. 打开链接指向的条目：折叠在 <details> 里的目标行展开并高亮；
+   3. 表头可点击排序（class="sortable" 的表格）。 */
+(function () {
+  "use strict";
+  var FILE = location.protocol === "file:";
+
+  function fileHref(href) {
+    if (!href || /^[a-z]+:/i.test(href) || href.charAt(0) === "#") return href;
+    var cut = href.search(/[?#]/), path = cut < 0 ? href : href.slice(0, cut), rest = cut < 0 ? "" : href.slice(cut);
+    if (path === "") return href;
+    if (path.charAt(path.length - 1) === "/") return path + "index.html" + rest;
+    if (path === "." || path === "..") return path + "/index.html" + rest;
+    return href;
+  }
+
+  function fixLinks(root) {
+    if (!FILE) return;
+    var links = root.querySelectorAll("a[href]");
+    for (var i = 0; i < links.length; i++) {
+      var a = links[i], href = a.getAttribute("href"), fixed = fileHref(href);
+      if (fixed !== href) a.setAttribute("href", fixed);
+    }
+  }
+
+  if (FILE) {
+    document.addEventListener("click", function (event) {
+      var node = event.target;
+      while (node && node.nodeName !== "A") node = node.parentNode;
+      if (node && node.getAttribute) {
+        var href = node.getAttribute("href"), fixed = fileHref(href);
+        if (fixed !== href) node.setAttribute("href", fixed);
+      }
+    }, true);
+  }
+
+  function openTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (!target) {
+      var marks = document.querySelectorAll("details mark[data-md-highlight], details mark");
+      target = marks.length ? marks[0] : null;
+    }
+    if (!target) return;
+    for (var node = target.parentNode; node; node = node.parentNode) {
+      if (node.nodeName === "DETAILS") node.open = true;
+    }
+    if (target.nodeName === "TR") target.className += " target";
+    target.scrollIntoView ? target.scrollIntoView({ block: "center" }) : null;
+  }
+
+  function cellValue(row, index) {
+    var c = row.cells[index];
+    if (!c) return "";
+    var text = c.getAttribute("data-sort");
+    if (text === null) text = (c.textContent || "").replace(/^\s+|\s+$/g, "");
+    var m = /^-?\d+(\.\d+)?/.exec(text);
+    return m ? parseFloat(m[0]) : text;
+  }
+
+  function sortBy(table, index, th) {
+    var body = table.tBodies[0];
+    var rows = [], keep = [];
+    for (var i = 0; i < body.rows.length; i++) {
+      (/\btotal\b/.test(body.rows[i].className) ? keep : rows).push(body.rows[i]);
+    }
+    var down = th.getAttribute("aria-sort") !== "descending";
+    rows.sort(function (a, b) {
+      var x = cellValue(a, index), y = cellValue(b, index);
+      if (typeof x === "number" && typeof y === "number") return down ? y - x : x - y;
+      return down ? String(y).localeCompare(String(x), "zh") : String(x).localeCompare(String(y), "zh");
+    });
+    var heads = table.tHead.rows[0].cells;
+    for (var h = 0; h < heads.length; h++) heads[h].removeAttribute("aria-sort");
+    th.setAttribute("aria-sort", down ? "descending" : "ascending");
+    for (var r = 0; r < rows.length; r++) body.appendChild(rows[r]);
+    for (var k = 0; k < keep.length; k++) body.appendChild(keep[k]);
+  }
+
+  function sortable(root) {
+    var tables = root.querySelectorAll("table.sortable");
+    for (var t = 0; t < tables.length; t++) {
+      (function (table) {
+        if (!table.tHead || !table.tBodies.length) return;
+        var heads = table.tHead.rows[0].cells;
+        for (var i = 0; i < heads.length; i++) {
+          (function (th, index) {
+            th.setAttribute("tabindex", "0");
+            th.setAttribute("title", "点击排序");
+            var go = function () { sortBy(table, index, th); };
+            th.addEventListener("click", go);
+            th.addEventListener("keydown", function (e) { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); go(); } });
+          })(heads[i], i);
+        }
+      })(tables[t]);
+    }
+  }
+
+  function ready() {
+    fixLinks(document);
+    sortable(document);
+    setTimeout(openTarget, 0);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
+  else ready();
+  window.addEventListener("hashchange", openTarget);
+})();
