@@ -7,7 +7,7 @@
   var FILE = location.protocol === "file:";
 
   function fileHref(href) {
-    if (!href || /^[a-z]+:/i.test(href) || href.charAt(0) === "#") return href;
+    if (!href || href.charAt(0) === "#" || (/^[a-z]+:/i.test(href) && !/^file:/i.test(href))) return href;
     var cut = href.search(/[?#]/), path = cut < 0 ? href : href.slice(0, cut), rest = cut < 0 ? "" : href.slice(cut);
     if (path === "") return href;
     if (path.charAt(path.length - 1) === "/") return path + "index.html" + rest;

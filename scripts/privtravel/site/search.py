@@ -78,24 +78,39 @@ def write_user_dict(campaign: Campaign, path: Path) -> Path:
 
 
 def tile(word: str) -> str:
-    """A long word as its shortest dictionary pieces, joined by zero-width spaces (invisible in results).
+    """A long word as its dictionary pieces, joined by zero-width spaces (invisible in results).
 
     The search box looks a query up in the index's own words (Material's worker splits a Chinese
-    query into words the index holds), so 「医院」 finds 绍兴市人民医院 only if the index holds 医院.
+    query into words the index holds), so 「医院」 finds 绍兴市口腔医院 only if the index holds 医院.
+    The pieces: as few single characters as possible, then as many pieces as possible
+    (绍兴市|口腔|医院, not 绍兴|市口|腔|医院); a short word that would fall apart into single
+    characters (a name) stays whole.
     """
     import jieba  # type: ignore[import-untyped]
 
-    pieces = {w for w in jieba.cut_for_search(word) if 2 <= len(w) < len(word)}
-    out, i = [], 0
-    while i < len(word):
-        best = next((word[i : i + n] for n in range(2, len(word) - i + 1) if word[i : i + n] in pieces), "")
-        if not best:
-            best = word[i]
-        out.append(best)
-        i += len(best)
-    if all(len(piece) == 1 for piece in out):  # a name, say: kept whole
+    freq = jieba.dt.FREQ
+    n = len(word)
+    best: list[tuple[int, int, int] | None] = [None] * (n + 1)  # (singles, -pieces, cut) ending at i
+    best[0] = (0, 0, 0)
+    for end in range(1, n + 1):
+        for start in range(end):
+            prev = best[start]
+            piece = word[start:end]
+            if prev is None or (len(piece) > 1 and (piece == word or not freq.get(piece))):
+                continue
+            score = (prev[0] + (len(piece) == 1), prev[1] - 1, start)
+            if best[end] is None or score[:2] < best[end][:2]:  # type: ignore[index]
+                best[end] = score
+    cuts, end = [], n
+    while end > 0:
+        step = best[end]
+        assert step is not None
+        cuts.append(word[step[2] : end])
+        end = step[2]
+    pieces = cuts[::-1]
+    if all(len(p) == 1 for p in pieces) or (n <= 3 and any(len(p) == 1 for p in pieces)):
         return word
-    return "\u200b".join(out)
+    return "\u200b".join(pieces)
 
 
 def tune(index: dict[str, Any], people: list[dict[str, str]]) -> dict[str, Any]:

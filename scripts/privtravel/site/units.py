@@ -102,7 +102,11 @@ def _unit(code: str) -> str:
         [
             *findings.unit_section(c.summaries.get(code), mine, outcome is not None),
             *(unit_checks.covered_lines(data, mine) if data else []),
-            *(unit_checks.section(c.statuses[code].config, data, c.summaries.get(code), c.today) if data else []),
+            *(
+                unit_checks.section(c.statuses[code].config, data, c.summaries.get(code), c.today)
+                if data
+                else []
+            ),
             "## 本单位统计表",
             "",
             statistics.export_links(f"../{statistics.EXPORTS}/units/{code}", with_json=False),
@@ -113,5 +117,7 @@ def _unit(code: str) -> str:
             "",
         ]
     )
-    text = unit.unit_page(campaign, c.statuses[code], data, c.diagnostics.get(code, []), c.today, c.source, top)
+    text = unit.unit_page(
+        campaign, c.statuses[code], data, c.diagnostics.get(code, []), c.today, c.source, top
+    )
     return text + "\n".join(audit_pages.unit_section(c.trail, code))

@@ -78,7 +78,7 @@ def block(
     lines += _overdue(overdue, names, links) if overdue else ['<p class="status-done">没有逾期事项。</p>']
     lines += ["", '<h3 id="unanswered">比对发现待单位核实</h3>', ""]
     if unanswered:
-        lines.append('<ul class="attention inline">')
+        lines.append('<ul class="attention chips">')
         for code, count in sorted(unanswered.items(), key=lambda kv: (-kv[1], kv[0])):
             lines.append(
                 f'<li><a href="{_page(links, code, "核查发现")}">{cell(names.get(code, code))}</a>'
@@ -120,10 +120,15 @@ def _overdue(items: Iterable[Reminder], names: dict[str, str], links: dict[str, 
     ]
 
 
-def timeline(campaign: Campaign, milestones: list[tuple[str, dt.date]], monthly: dt.date, today: dt.date) -> str:
+def timeline(
+    campaign: Campaign, milestones: list[tuple[str, dt.date]], monthly: dt.date, today: dt.date
+) -> str:
     """The campaign on one line: each milestone past, today or ahead, with days left."""
     items = []
-    for label, day in [*milestones, (f"登记备案变动报送公安（每月 {campaign.monthly_report_day} 日前）", monthly)]:
+    for label, day in [
+        *milestones,
+        (f"登记备案变动报送公安（每月 {campaign.monthly_report_day} 日前）", monthly),
+    ]:
         delta = (day - today).days
         if delta < 0:
             css, when = "past", "已过"

@@ -211,4 +211,11 @@ def _diagnostics(diagnostics: list[Diagnostic]) -> list[str]:
         for d in sorted(diagnostics, key=Diagnostic.sort_key)
     ]
     table = html_table(["文件", "行", "代码", "类别", "说明"], rows, numeric=frozenset({1}))
-    return [f"## {FORMAT_CHECK}", "", "privtravel check 对本单位填报文件的检查（不是集中检查）：", "", table, ""]
+    return [
+        f"## {FORMAT_CHECK}",
+        "",
+        "privtravel check 对本单位填报文件的检查（不是集中检查）：",
+        "",
+        table,
+        "",
+    ]

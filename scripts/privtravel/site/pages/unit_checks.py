@@ -41,7 +41,11 @@ def contradictions(unit: UnitData, summary: UnitSummary | None) -> list[str]:
                 assert unit.profile is not None
                 rules = "、".join(f"{r.name}（{date_text(r.issued)}）" for r in unit.profile.rules)
                 out.append(f"应建尽建：检查组认为本单位未建立制度，但「单位.yaml」登记了 {rules}。")
-        verdict = next((s.verdict for k, s in summary.indicators.items() if k == aspect.aspect), "") if summary else ""
+        verdict = (
+            next((s.verdict for k, s in summary.indicators.items() if k == aspect.aspect), "")
+            if summary
+            else ""
+        )
         if aspect.verdict == ASPECT_OK and verdict and verdict != "未发现问题":
             out.append(f"{aspect.aspect}：检查组结论「符合要求」，但与公安数据比对：{verdict}。")
     return out
@@ -54,7 +58,9 @@ def covered(unit: UnitData, answered: list[Answered]) -> list[tuple[Answered, st
         f = a.finding
         if a.state != OPEN or not f.person_id or f.info.case_kind is None:
             continue
-        case = next((c for c in unit.cases if c.person_id == f.person_id and f.info.case_kind in c.kinds), None)
+        case = next(
+            (c for c in unit.cases if c.person_id == f.person_id and f.info.case_kind in c.kinds), None
+        )
         if case is not None:
             out.append((a, case.id))
     return out
@@ -72,7 +78,9 @@ def covered_lines(unit: UnitData, answered: list[Answered]) -> list[str]:
     for a, case_id in found:
         f = a.finding
         who = " ".join(x for x in (f.person_id or "", f.person_name) if x)
-        lines.append(f"<li><code>{cell(f.key)}</code> {cell(f.info.title)}（{cell(who)}）→ 违规问题 {cell(case_id)}</li>")
+        lines.append(
+            f"<li><code>{cell(f.key)}</code> {cell(f.info.title)}（{cell(who)}）→ 违规问题 {cell(case_id)}</li>"
+        )
     return [*lines, "</ul></div>", ""]
 
 

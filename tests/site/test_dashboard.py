@@ -1,0 +1,224 @@
+"""The committed demo's dashboard as a leader uses it, in headless Chromium at 1440×900 and 390×844:
+worst first on 总览, sticky table headers, search that finds, opened as a file, nothing from outside,
+and no serious contrast problem (axe-core, pinned in tests/site/npm/package-lock.json).
+
+The site is built without --today: the demo is read as of its police data date (site/asof.py).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+import yaml
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from tests.site.test_browser import CHROMIUM, FLAGS, _search
+
+REPO = Path(__file__).parents[2]
+NPM = Path(__file__).parent / "npm"
+PLANTED = json.loads((REPO / "tests" / "fixtures" / "demo_planted.json").read_text(encoding="utf-8"))
+SIZES = {"desktop": (1440, 900), "phone": (390, 844)}
+# On the police data date these planted cases are late: reports due 6月10日, a roster change not yet
+# sent to the police, documents never returned.  Returned late or entered late is a finding, not overdue.
+OVERDUE_KINDS = ("missing_report", "roster_change_unreported", "not_returned")
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def public(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("dashboard") / "campaign"
+    root.mkdir()
+    for name in ("campaign.yaml", "submissions", "police", "inspections"):
+        source = REPO / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, root / name)
+    done = subprocess.run(
+        [sys.executable, "-m", "privtravel", "--root", str(root), "site"], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return root / "public"
+
+
+@pytest.fixture(scope="module")
+def server(public: Path) -> Iterator[str]:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(public)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(params=list(SIZES))
+def page(request: pytest.FixtureRequest, browser: Browser) -> Iterator[Page]:
+    width, height = SIZES[request.param]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    yield context.new_page()
+    context.close()
+
+
+def _open(page: Page, url: str, origin: str) -> list[str]:
+    problems: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith(origin) else problems.append(f"outside: {r.url}"))
+    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
+    page.on("pageerror", lambda e: problems.append(f"error: {e}"))
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    return problems
+
+
+def _units() -> dict[str, str]:
+    campaign = yaml.safe_load((REPO / "campaign.yaml").read_text(encoding="utf-8"))
+    return {u["名称"]: u["代码"] for u in campaign["单位"]}
+
+
+def test_overview_names_exactly_the_lagging_units_and_the_overdue_items(server: str, page: Page) -> None:
+    assert _open(page, server + "/", server) == []
+    assert "数据截至 2019年6月30日" in page.locator("p.asof").inner_text()
+    codes = _units()
+    lagging = {codes[t] for t in page.locator("#lagging + ul li a").all_inner_texts()}
+    assert lagging == {s["unit"] for s in PLANTED["situations"] if s["kind"] == "missing_report"}
+    rows = page.locator("table.attention-table tbody tr")
+    seen = set()
+    for i in range(rows.count()):
+        unit, _, person = rows.nth(i).locator("td").all_inner_texts()[:3]
+        seen.add((codes[unit], person.split(" ")[0]))
+    assert seen == {(s["unit"], s["person"]) for s in PLANTED["situations"] if s["kind"] in OVERDUE_KINDS}
+    # the first screen answers it: the block's tiles are visible without scrolling
+    assert page.locator(".tiles").bounding_box()["y"] < SIZES["phone"][1]  # type: ignore[index]
+
+
+def test_a_person_link_opens_their_row_in_the_folded_roster(server: str, page: Page) -> None:
+    _open(page, server + "/", server)
+    page.locator("table.attention-table tbody tr td a[href*='#p-']").first.click()
+    page.wait_for_load_state("networkidle")
+    row = page.locator("tr.target")
+    assert row.count() == 1 and row.is_visible()
+
+
+def test_table_headers_and_first_column_stay_while_scrolling(server: str, page: Page) -> None:
+    _open(page, server + "/units/srmyy/", server)
+    page.locator("details summary", has_text="登记备案人员名单").click()
+    table = page.locator("details table").first
+    box = page.locator("details .md-typeset__scrollwrap").first
+    box.scroll_into_view_if_needed()
+    corner = table.locator("thead th").first
+    before = corner.bounding_box()
+    box.evaluate("b => { b.scrollTop = 1500; b.scrollLeft = 400; }")
+    page.wait_for_timeout(100)
+    head, frame = corner.bounding_box(), box.bounding_box()
+    assert before is not None and head is not None and frame is not None
+    assert (
+        abs(head["y"] - frame["y"]) < 2 and frame["x"] - 1 < head["x"] < before["x"] + 1
+    )  # stuck to the box
+    # what shows at the box's left edge, half-way down, is still each row's first cell
+    probe = (
+        "([x, y]) => { const c = document.elementFromPoint(x, y).closest('td'); return c && c.cellIndex; }"
+    )
+    assert page.evaluate(probe, [before["x"] + 4, frame["y"] + frame["height"] / 2]) == 0
+    assert box.evaluate("b => b.scrollTop") > 500  # it did scroll: the header stayed
+
+
+@pytest.mark.parametrize("query", ["医院", "疾控", "person", "code"])
+def test_search_finds_the_right_page_first(server: str, page: Page, query: str) -> None:
+    person = next(s for s in PLANTED["situations"] if s["kind"] == "missing_report")
+    wanted = {
+        "医院": "/units/",
+        "疾控": "/units/sjkzx/",
+        "person": f"/units/{person['unit']}/",
+        "code": "/units/skqyy/",
+    }[query]
+    text = {"person": person["name"], "code": "skqyy"}.get(query, query)
+    _open(page, server + "/", server)
+    assert _search(page, text) > 0
+    first = page.locator(".md-search-result__item a").first
+    href = first.get_attribute("href") or ""
+    assert wanted in href, (text, href)
+    if query == "医院":
+        assert "医院" in first.inner_text()
+
+
+def test_search_results_never_show_internal_markers(public: Path) -> None:
+    index = (public / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "PRIVTRAVEL" not in index
+
+
+def test_the_site_works_opened_as_a_file(public: Path, browser: Browser) -> None:
+    page = browser.new_page()
+    problems: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith("file://") else problems.append(r.url))
+    page.on("pageerror", lambda e: problems.append(f"error: {e}"))
+    page.goto((public / "index.html").as_uri())
+    page.locator(".md-nav__link", has_text="核查发现").first.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/findings/index.html") and page.locator("h1").inner_text() == "核查发现"
+    assert _search(page, "疾控") > 0
+    page.locator(".md-search-result__item a").first.click()
+    page.wait_for_load_state("load")
+    assert "/units/sjkzx/index.html" in page.url and "疾病预防控制中心" in page.locator("h1").inner_text()
+    assert problems == []
+    page.close()
+
+
+def test_no_page_reaches_outside_and_no_loader_points_at_a_cdn(server: str, public: Path, page: Page) -> None:
+    for path in ("/", "/stats/", "/findings/", "/units/sjkzx/", "/inspection/", "/audit/", "/404.html"):
+        assert _open(page, server + path, server) == [], path
+    for script in (public / "assets" / "javascripts").glob("*.js"):
+        assert "unpkg.com" not in script.read_text(encoding="utf-8"), script.name
+    assert "找不到这个页面" in (public / "404.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def npm_packages() -> Path:
+    """axe-core and iframe-worker as pinned in tests/site/npm (npm ci, once)."""
+    if shutil.which("npm") is None:
+        if os.environ.get("CI"):
+            pytest.fail("the dashboard's tests need npm (Node.js) for axe-core")
+        pytest.skip("npm is not installed")
+    if not (NPM / "node_modules" / "axe-core" / "axe.min.js").exists():
+        subprocess.run(
+            ["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"],
+            cwd=NPM,
+            check=True,
+            capture_output=True,
+        )
+    return NPM / "node_modules"
+
+
+@pytest.mark.parametrize("path", ["/", "/findings/", "/units/srmyy/", "/stats/", "/inspection/"])
+def test_no_serious_contrast_violation(server: str, page: Page, npm_packages: Path, path: str) -> None:
+    _open(page, server + path, server)
+    page.add_script_tag(path=str(npm_packages / "axe-core" / "axe.min.js"))
+    result = page.evaluate("() => axe.run(document, {runOnly: ['color-contrast']})")
+    serious = [
+        (v["id"], n["target"], n.get("any", [{}])[0].get("message", ""))
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+        for n in v["nodes"]
+    ]
+    assert serious == [], serious[:5]
+
+
+def test_the_vendored_iframe_worker_shim_is_the_pinned_one(npm_packages: Path) -> None:
+    vendored = (REPO / "site" / "assets" / "vendor" / "iframe-worker-shim.js").read_text(encoding="utf-8")
+    pinned = (npm_packages / "iframe-worker" / "shim" / "index.js").read_text(encoding="utf-8")
+    assert vendored.endswith(pinned)
