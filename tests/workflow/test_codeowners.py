@@ -28,6 +28,17 @@ def test_unit_folders_need_the_reviewers_and_name_the_unit_hr(campaign: Path) ->
     assert "/submissions/srmyy/ @srmyy-hr" in lines[lines.index("^[各单位填报人员]") :]
 
 
+def test_the_campaign_config_needs_a_reviewer_and_a_maintainer(campaign: Path) -> None:
+    """Deadlines and tolerances are the 委政治处's to approve, not only the maintainers'."""
+    loaded = repository.load_campaign(campaign, Result())
+    assert loaded is not None
+    lines = codeowners.render(loaded).splitlines()
+    review = lines[lines.index("[审核]") : lines.index("[维护]")]
+    maintain = lines[lines.index("[维护]") : lines.index("^[各单位填报人员]")]
+    assert "/campaign.yaml @wzzc-reviewers" in review
+    assert "/campaign.yaml @privtravel-maintainers" in maintain
+
+
 def test_check_fails_when_the_config_changes_until_written(campaign: Path) -> None:
     assert privtravel(campaign, "codeowners", "--write").returncode == 0
     assert privtravel(campaign, "codeowners", "--check").returncode == 0

@@ -68,7 +68,9 @@ def test_a_merge_request_cannot_grant_itself_the_right(branch: Path) -> None:
     commit(branch, "给自己授权")
     done = privtravel(branch, "ownership", "--base", "main", "--user", "srmyy-hr")
     assert done.returncode == 1
-    assert "campaign.yaml —— 属于 维护人员" in done.stdout
+    assert (
+        "campaign.yaml —— 属于 审核人员（委政治处，专项整治工作配置），由 @wzzc-reviewers 负责" in done.stdout
+    )
     assert f"{OTHER} —— 属于 绍兴市中医院（szyy），由 @szyy-hr 负责" in done.stdout
 
 

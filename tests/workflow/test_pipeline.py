@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -31,8 +32,13 @@ PROJECT_FILES = (
     ".gitlab",
     ".gitignore",
     ".ci/mr-pipeline",
+    ".ci/judge",
 )
 REPORT = "submissions/srmyy/报告/0001-赵明.yaml"
+CORRECTION = {REPORT: ("入境日期: 2018-02-17", "入境日期: 2018-02-18")}
+OTHER_UNIT = {"submissions/szyy/单位.yaml": ("审核人:", "审核人: 王五\n# 原审核人:")}
+# every job of a merge-request pipeline but the merge request's own tests (which run the whole suite)
+JUDGE_JOBS = ("validate:changed", "validate:all", "ownership", "codeowners", "crosscheck", "stats", "review")
 
 
 @pytest.fixture(scope="module")
@@ -78,11 +84,19 @@ def project(root: Path) -> Path:
     return root
 
 
-def merge_request(root: Path, change: dict[str, tuple[str, str]]) -> None:
-    """An HR branch with ``change`` (path → old, new), main moving on meanwhile, and the merged result."""
+def merge_request(root: Path, change: Mapping[str, tuple[str, str] | str | None]) -> None:
+    """An HR branch with ``change`` (path → (old, new) replaced once, or the whole new text, or None to
+    delete), main moving on meanwhile (another unit), and the merge request's merged result checked out."""
     git(root, "checkout", "-q", "-b", "hr/change", "main")
-    for path, (old, new) in change.items():
-        edit(root / path, old, new)
+    for path, what in change.items():
+        target = root / path
+        if what is None:
+            target.unlink()
+        elif isinstance(what, str):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(what, encoding="utf-8")
+        else:
+            edit(target, *what)
     commit(root, "单位填报更正")
     git(root, "checkout", "-q", "main")
     edit(root / "submissions/sjkzx/单位.yaml", "审核人:", "审核人: 李华\n# 原审核人:")
@@ -123,10 +137,11 @@ def test_a_units_correction_passes_every_job_and_leaves_the_summary(tmp_path: Pa
     done = pipeline(root, tool, "srmyy-hr")
     out = done.stdout + done.stderr
     assert done.returncode == 0, out
-    jobs = ("validate:changed", "validate:all", "ownership", "codeowners", "crosscheck", "stats", "review")
-    assert verdicts(out) == dict.fromkeys(jobs, "PASS")
+    assert verdicts(out) == dict.fromkeys((*JUDGE_JOBS, "tests:mr"), "PASS")
     assert "提交人 @srmyy-hr（填报人员）改动了 1 个文件" in out  # main's own commit is not the MR's
+    assert "本合并请求只改动了填报数据，不需要运行它自己的测试。" in out
     summary = (root / "build" / "review" / "审核摘要.md").read_text(encoding="utf-8")
+    assert "只改动了填报数据" in summary and "合并后才生效" not in summary
     assert "- 变更 0001 赵明：出国（境）情况「2018-02-10 日本」：入境日期 2018-02-17 → 2018-02-18" in summary
     assert "sjkzx" not in summary
     assert "附件2、附件3 的数字和比对核查发现的问题都没有变化。" in summary
@@ -195,3 +210,151 @@ def test_a_schedule_on_main_only_reminds(tmp_path: Path, tool: Path, source: str
     lines = done.stdout.splitlines()
     header = next(i for i, line in enumerate(lines) if line.startswith("name"))
     assert {line.split()[0] for line in lines[header + 1 :] if line.strip()} == expected
+
+
+# The attack matrix: a unit's merge request that tries to change what judges it.  Each is refused or
+# harmless; the same merge request without the attack passes (the first test above).
+
+
+def summary_of(root: Path) -> str:
+    return (root / "build" / "review" / "审核摘要.md").read_text(encoding="utf-8")
+
+
+def without_block(path: Path, start: str, end: str) -> str:
+    text = path.read_text(encoding="utf-8")
+    a = text.index(start)
+    return text[:a] + text[text.index(end, a + len(start)) :]
+
+
+def test_deleting_the_ownership_job_in_the_merge_request_changes_nothing(tmp_path: Path, tool: Path) -> None:
+    root = project(tmp_path / "repo")
+    ci = without_block(root / ".gitlab-ci.yml", "ownership:\n", "# .gitlab/CODEOWNERS")
+    merge_request(root, {**CORRECTION, **OTHER_UNIT, ".gitlab-ci.yml": ci})
+    done = pipeline(root, tool, "srmyy-hr", *JUDGE_JOBS)
+    out = done.stdout + done.stderr
+    assert done.returncode != 0
+    assert verdicts(out)["ownership"] == "FAIL"  # the job runs: the pipeline file is the target's
+    assert "submissions/szyy/单位.yaml —— 属于 绍兴市中医院（szyy），由 @szyy-hr 负责" in out
+    assert ".gitlab-ci.yml —— 属于 维护人员" in out
+    summary = summary_of(root)
+    assert "本合并请求修改了流水线（`.gitlab-ci.yml`），合并后才生效，须维护人员审核。" in summary
+
+
+def test_editing_the_ownership_code_in_the_merge_request_changes_nothing(tmp_path: Path, tool: Path) -> None:
+    root = project(tmp_path / "repo")
+    path = "scripts/privtravel/workflow/ownership.py"
+    code = (root / path).read_text(encoding="utf-8")
+    assert "return not self.refusals" in code
+    merge_request(
+        root, {**CORRECTION, **OTHER_UNIT, path: code.replace("return not self.refusals", "return True")}
+    )
+    done = pipeline(root, tool, "srmyy-hr", "ownership", "review")
+    out = done.stdout + done.stderr
+    assert verdicts(out) == {"ownership": "FAIL", "review": "PASS"}
+    assert "submissions/szyy/单位.yaml —— 属于 绍兴市中医院（szyy）" in out
+    assert f"{path} —— 属于 维护人员" in out
+    assert (
+        "本合并请求修改了工具代码（`scripts/privtravel/workflow/ownership.py`），合并后才生效"
+        in summary_of(root)
+    )
+
+
+def test_editing_the_review_code_in_the_merge_request_does_not_hide_the_notice(
+    tmp_path: Path, tool: Path
+) -> None:
+    root = project(tmp_path / "repo")
+    path = "scripts/privtravel/workflow/review/markdown.py"
+    code = (root / path).read_text(encoding="utf-8")
+    hidden = code.replace("    out += _pending(review)\n", "").replace(
+        '"## 审核摘要"', '"## 审核摘要（无需关注）"'
+    )
+    assert hidden != code
+    merge_request(root, {**CORRECTION, path: hidden})
+    done = pipeline(root, tool, "srmyy-hr", "review")
+    assert verdicts(done.stdout + done.stderr) == {"review": "PASS"}
+    summary = summary_of(root)
+    assert summary.startswith("<!-- privtravel-review -->\n## 审核摘要\n")
+    assert (
+        "本合并请求修改了工具代码（`scripts/privtravel/workflow/review/markdown.py`），合并后才生效，须维护人员审核。"
+        in summary
+    )
+    assert "- 变更 0001 赵明：出国（境）情况「2018-02-10 日本」：入境日期 2018-02-17 → 2018-02-18" in summary
+
+
+def test_files_the_merge_request_plants_for_python_are_never_imported(tmp_path: Path, tool: Path) -> None:
+    """A module beside the data (the current folder of some jobs) or a .pth cannot run in the judge."""
+    root = project(tmp_path / "repo")
+    planted = "import sys\nprint('PLANTED CODE RAN')\nsys.exit(0)\n"
+    merge_request(
+        root,
+        {
+            **CORRECTION,
+            **OTHER_UNIT,
+            "yaml.py": planted,
+            "privtravel/__init__.py": planted,
+            "sitecustomize.py": planted,
+            "submissions/srmyy/yaml.py": planted,
+        },
+    )
+    done = pipeline(root, tool, *("srmyy-hr", "ownership", "codeowners", "validate:changed"))
+    out = done.stdout + done.stderr
+    assert "PLANTED CODE RAN" not in out
+    assert verdicts(out)["ownership"] == "FAIL"
+    assert "yaml.py —— 属于 维护人员" in out
+
+
+def test_a_merge_request_cannot_grant_itself_another_units_folder(tmp_path: Path, tool: Path) -> None:
+    root = project(tmp_path / "repo")
+    grant = ('填报人员: ["@szyy-hr"]', '填报人员: ["@szyy-hr", "@srmyy-hr"]')
+    merge_request(root, {**CORRECTION, **OTHER_UNIT, "campaign.yaml": grant})
+    done = pipeline(root, tool, "srmyy-hr", "ownership", "review", "validate:all")
+    out = done.stdout + done.stderr
+    assert verdicts(out) == {"ownership": "FAIL", "review": "PASS", "validate:all": "PASS"}
+    assert "submissions/szyy/单位.yaml —— 属于 绍兴市中医院（szyy），由 @szyy-hr 负责" in out
+    summary = summary_of(root)
+    assert "专项整治配置（campaign.yaml）" in summary and "还须委政治处审核人员批准" in summary
+    assert (
+        "填报人员 @szyy-hr → @szyy-hr、@srmyy-hr" in summary
+        or "srmyy-hr" in summary.split("合并后才生效")[-1]
+    )
+
+
+def test_a_symbolic_link_among_the_data_stops_the_judge(tmp_path: Path, tool: Path) -> None:
+    root = project(tmp_path / "repo")
+    git(root, "checkout", "-q", "-b", "hr/link", "main")
+    (root / "submissions/srmyy/报告/0009-链接.yaml").symlink_to("../../../campaign.yaml")
+    commit(root, "链接")
+    done = pipeline(root, tool, "srmyy-hr", "validate:all")
+    out = done.stdout + done.stderr
+    assert verdicts(out) == {"validate:all": "FAIL"}
+    assert "不能提交符号链接：submissions/srmyy/报告/0009-链接.yaml" in out
+
+
+def test_a_committed_ci_cache_is_thrown_away(tmp_path: Path, tool: Path) -> None:
+    root = project(tmp_path / "repo")
+    forged = ".ci-cache/privtravel/forged"
+    merge_request(root, {**CORRECTION, forged: "forged\n"})
+    git(root, "add", "-f", forged)
+    commit(root, "缓存")
+    done = pipeline(root, tool, "srmyy-hr", "validate:all")
+    out = done.stdout + done.stderr
+    assert verdicts(out) == {"validate:all": "PASS"}
+    assert "被审核的提交中有 .ci-cache/" in out
+
+
+def test_the_merge_requests_own_tests_run_without_the_token(tmp_path: Path, tool: Path) -> None:
+    """tests:mr runs the merge request's own .ci/run; it refuses to start when it can see the token."""
+    root = project(tmp_path / "repo")
+    run = '#!/bin/sh\necho "OWN TESTS RAN token=${PRIVTRAVEL_GITLAB_TOKEN:-none}"\n'
+    merge_request(root, {".ci/run": run})
+    (root / ".ci/run").chmod(0o755)
+    git(root, "add", ".ci/run")
+    commit(root, "可执行")
+    done = pipeline(root, tool, "srmyy-hr", "tests:mr")
+    out = done.stdout + done.stderr
+    assert verdicts(out) == {"tests:mr": "PASS"}, out
+    assert "OWN TESTS RAN token=none" in out
+    leaked = pipeline(root, tool, "srmyy-hr", "tests:mr", "--variable", "PRIVTRAVEL_GITLAB_TOKEN=secret")
+    out = leaked.stdout + leaked.stderr
+    assert verdicts(out) == {"tests:mr": "FAIL"}
+    assert "不能拿到 PRIVTRAVEL_GITLAB_TOKEN" in out and "OWN TESTS RAN" not in out

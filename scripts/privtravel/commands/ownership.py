@@ -16,6 +16,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--base", required=True, help="对比基准（分支或提交）；CI 中为 $CI_MERGE_REQUEST_DIFF_BASE_SHA"
     )
+    parser.add_argument(
+        "--head",
+        metavar="提交",
+        help="被审核的提交（默认是当前工作区，包括未提交的改动）；CI 中为合并请求的提交",
+    )
     parser.add_argument("--user", help="提交人的 GitLab 用户名（默认取 $GITLAB_USER_LOGIN）")
     parser.add_argument(
         "--member-of",
@@ -37,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
         raise FatalError("请用 --user 指定提交人的 GitLab 用户名（CI 中由 GITLAB_USER_LOGIN 提供）。")
     groups = [*args.member_of, *filter(None, os.environ.get("PRIVTRAVEL_USER_GROUPS", "").split(","))]
     base = gitrepo.merge_base(root, args.base)
-    paths = gitrepo.changed_paths(root, base)
+    paths = gitrepo.changed_paths(root, base, args.head and gitrepo.commit(root, args.head))
     with tempfile.TemporaryDirectory(prefix="privtravel-base-") as tmp:
         if not gitrepo.extract(root, base, [CAMPAIGN_FILE], Path(tmp)):
             raise FatalError(

@@ -19,6 +19,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         required=True,
         help="对比基准（分支或提交），取它与当前分支的合并基点；CI 中为 $CI_MERGE_REQUEST_DIFF_BASE_SHA",
     )
+    parser.add_argument(
+        "--head",
+        metavar="提交",
+        help="被审核的提交（CI 中审核工具与数据分开放置时用）：列出它在数据以外的改动，这些改动合并后才生效",
+    )
     parser.add_argument("--out", help="写入这个文件（相对于 --root；默认输出到屏幕）")
     parser.add_argument(
         "--note",
@@ -32,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     from privtravel.workflow.review import build, markdown
 
     root = Path(args.root)
-    text = markdown.render(build.review(root, args.base))
+    text = markdown.render(build.review(root, args.base, head=args.head))
     if args.out:
         out = Path(args.out)
         out = out if out.is_absolute() else root / out

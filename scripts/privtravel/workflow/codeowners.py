@@ -4,7 +4,9 @@ GitLab reads sections: every section that matches a changed file needs one appro
 section's owners (when the protected branch requires code-owner approval); ``^[...]`` marks an
 optional section, which names owners without requiring their approval.  So:
 
-[审核]            unit folders, police data and inspections → the 审核人员 (委政治处); everything else → 维护人员
+[审核]            unit folders, police data, inspections and campaign.yaml → the 审核人员 (委政治处);
+                  everything else → 维护人员
+[维护]            campaign.yaml → also one of the 维护人员 (its dates and tolerances change the tool's verdicts)
 ^[各单位填报人员]  each unit folder → that unit's 填报人员 (shown as owners, approval not required)
 """
 
@@ -13,7 +15,7 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from privtravel.load.layout import INSPECTIONS, POLICE_DIR, SUBMISSIONS
+from privtravel.load.layout import CAMPAIGN_FILE, INSPECTIONS, POLICE_DIR, SUBMISSIONS
 from privtravel.model import Campaign
 from privtravel.workflow.owners import handle, maintainers, reviewers
 
@@ -31,7 +33,8 @@ def render(campaign: Campaign) -> str:
     lines = [
         HEADER,
         "# 「审核」一节：每个改动的文件都需要本节所列人员之一批准（main 分支开启「需要代码所有者批准」）。",
-        "# 各单位的填报文件、公安机关提供的数据和专项检查组的检查情况由委政治处审核人员批准；schema、脚本、配置和 CI 由维护人员批准。",
+        "# 各单位的填报文件、公安机关提供的数据、专项检查组的检查情况和 campaign.yaml（时间节点、容许天数）由委政治处审核人员批准；"
+        "schema、脚本和 CI 由维护人员批准。",
         "[审核]",
     ]
     if campaign.maintainers:
@@ -40,6 +43,14 @@ def render(campaign: Campaign) -> str:
         lines.append(f"/{SUBMISSIONS}/ {review_owners}")
         lines.append(f"/{POLICE_DIR}/ {review_owners}")
         lines.append(f"/{INSPECTIONS}/ {review_owners}")
+        lines.append(f"/{CAMPAIGN_FILE} {review_owners}")
+    if review_owners and campaign.maintainers:
+        lines += [
+            "",
+            "# 「维护」一节：campaign.yaml 的时间节点、容许天数和人员也改变工具的判断，还需要维护人员之一批准。",
+            "[维护]",
+            f"/{CAMPAIGN_FILE} {' '.join(maintainers(campaign))}",
+        ]
     lines += [
         "",
         "# 「各单位填报人员」一节（^ 表示可选，不要求批准）：每个单位的文件夹归本单位组织人事科室填报。",

@@ -53,12 +53,27 @@ def merge_base(root: Path, ref: str) -> str:
         raise FatalError(f"「{ref}」与当前分支没有共同的历史，无法确定合并基点。") from exc
 
 
-def changed_paths(root: Path, base: str) -> list[str]:
+def changed_paths(root: Path, base: str, head: str | None = None) -> list[str]:
     """Every path that differs between ``base`` and the working tree (both sides of a rename), plus
-    untracked files that git does not ignore; relative to ``root``, sorted."""
+    untracked files that git does not ignore; relative to ``root``, sorted.  With ``head``, the paths
+    that differ between the two commits (a judged commit: its working tree is not looked at)."""
+    if head is not None:
+        return sorted(
+            set(
+                _lines(git(root, "diff", "-z", "--name-only", "--no-renames", "--relative", base, head, "--"))
+            )
+        )
     diff = git(root, "diff", "-z", "--name-only", "--no-renames", "--relative", base, "--")
     untracked = git(root, "ls-files", "-z", "--others", "--exclude-standard")
     return sorted(set(_lines(diff)) | set(_lines(untracked)))
+
+
+def commit(root: Path, ref: str) -> str:
+    """The full id of the commit ``ref`` names, or a clear stop."""
+    try:
+        return git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").decode().strip()
+    except FatalError as exc:
+        raise FatalError(f"找不到提交「{ref}」。") from exc
 
 
 def short(root: Path, commit: str) -> str:

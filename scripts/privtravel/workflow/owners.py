@@ -3,6 +3,7 @@
 submissions/<单位代码>/  the unit's 填报人员 (GitLab users or groups); approved by the 审核人员
 police/                 the 审核人员 (委政治处 receives the police data and commits it)
 inspections/            the 审核人员 (the 专项检查组's findings, committed by them or the 委政治处)
+campaign.yaml           the 审核人员 (the 委政治处 sets the campaign's dates, tolerances and people)
 everything else         the 维护人员 (schemas, scripts, config, CI, site)
 The 维护人员 may change anything.
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from privtravel.load.layout import INSPECTIONS, POLICE_DIR, SUBMISSIONS, unit_of
+from privtravel.load.layout import CAMPAIGN_FILE, INSPECTIONS, POLICE_DIR, SUBMISSIONS, unit_of
 from privtravel.model import Campaign
 
 
@@ -55,6 +56,8 @@ def owner_of(campaign: Campaign, rel: str) -> Owner:
         return Owner("审核人员（委政治处，公安机关提供的数据）", reviewers(campaign))
     if PurePosixPath(rel).parts[:1] == (INSPECTIONS,):
         return Owner("审核人员（委政治处，专项检查组的检查情况）", reviewers(campaign))
+    if rel == CAMPAIGN_FILE:
+        return Owner("审核人员（委政治处，专项整治工作配置）", reviewers(campaign))
     if PurePosixPath(rel).parts[:1] == (SUBMISSIONS,):
         return Owner("submissions/ 目录本身（只能放各单位的文件夹）", ())
     return Owner("维护人员（schema、脚本、配置和 CI）", ())

@@ -8,13 +8,19 @@ from pathlib import Path
 from privtravel.load.layout import CAMPAIGN_FILE, unit_of
 from privtravel.model import UnitData
 from privtravel.workflow import gitrepo
-from privtravel.workflow.review import campaign, extras, records, trees
+from privtravel.workflow.review import campaign, extras, pending, records, trees
 from privtravel.workflow.review.changes import Review, UnitReview
 from privtravel.workflow.review.trees import Tree
 
 
-def review(root: Path, base_ref: str, sources: extras.Extras | None = None) -> Review:
-    """Compare the campaign at the merge base of ``base_ref`` and HEAD with the working tree."""
+def review(
+    root: Path, base_ref: str, sources: extras.Extras | None = None, head: str | None = None
+) -> Review:
+    """Compare the campaign at the merge base of ``base_ref`` and HEAD with the working tree.
+
+    With ``head`` (CI: the judged commit, its data already in ``root``, the judge's tree), what that
+    commit changes besides data is listed as pending, and its campaign config is compared as data.
+    """
     sources = extras.installed() if sources is None else sources
     base = gitrepo.merge_base(root, base_ref)
     changed = gitrepo.changed_paths(root, base)
@@ -22,9 +28,25 @@ def review(root: Path, base_ref: str, sources: extras.Extras | None = None) -> R
     # the extras look at the whole campaign; the comparison itself needs only the units touched
     scope = None if sources else touched
     with tempfile.TemporaryDirectory(prefix="privtravel-base-") as tmp:
-        old = trees.load_base(root, base, Path(tmp), scope)
+        old = trees.load_base(root, base, Path(tmp) / "base", scope)
         new = trees.load(root, "本合并请求", scope)
-        return compare(old, new, changed, gitrepo.short(root, base), touched, sources)
+        done = compare(old, new, changed, gitrepo.short(root, base), touched, sources)
+        if head is not None:
+            judged(done, root, base, gitrepo.commit(root, head), old, Path(tmp) / "head")
+        return done
+
+
+def judged(done: Review, root: Path, base: str, head: str, old: Tree, into: Path) -> None:
+    """What ``head`` changes besides data: listed, and its campaign config compared (not in effect yet)."""
+    done.head = gitrepo.short(root, head)
+    done.pending = pending.not_data(gitrepo.changed_paths(root, base, head))
+    done.changed_files = sorted(set(done.changed_files) | set(done.pending))
+    if CAMPAIGN_FILE in done.pending:
+        into.mkdir()
+        gitrepo.extract(root, head, [CAMPAIGN_FILE], into)
+        proposed = trees.load_campaign(into)
+        done.campaign = campaign.section(old.repo.campaign, proposed)
+        done.campaign.title += "，合并后才生效"
 
 
 def compare(

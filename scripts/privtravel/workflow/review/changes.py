@@ -82,6 +82,9 @@ class Review:
     whole: bool = True  # the checks counted every unit (else only the units touched)
     figures: list[FigureChange] | None = None  # None: no statistics source is installed
     findings: list[FindingChange] | None = None  # None: no cross-check source is installed
+    # judged apart from its data: the commit judged and what it changes besides data (not in effect yet)
+    head: str | None = None
+    pending: list[str] = field(default_factory=list)
 
     @property
     def declarations_changed(self) -> bool:

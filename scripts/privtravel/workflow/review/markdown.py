@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import re
 
+from privtravel.load.layout import CAMPAIGN_FILE
 from privtravel.masking import mask_text
 from privtravel.workflow.gitlab_api import NOTE_MARKER
+from privtravel.workflow.review import pending
 from privtravel.workflow.review.changes import FigureChange, FindingChange, Item, Review, Section
 
 INLINE_ITEMS = 6  # a section with more items (or lines) than this is collapsed
@@ -29,6 +31,7 @@ def code(text: str) -> str:
 
 def render(review: Review) -> str:
     out = [NOTE_MARKER, "## 审核摘要", ""]
+    out += _pending(review)
     out += _overview(review)
     if review.campaign:
         out += _section(review.campaign, heading="###")
@@ -46,6 +49,32 @@ def render(review: Review) -> str:
     return mask_text("\n".join(out).rstrip("\n") + "\n")
 
 
+def _pending(review: Review) -> list[str]:
+    """The judge's notice: what the merge request changes besides data takes effect only once merged."""
+    if review.head is None:
+        return []
+    if not review.pending:
+        return [
+            f"本合并请求（`{review.head}`）只改动了填报数据；检查和本摘要用的是合并基点的工具、schema 和配置。",
+            "",
+        ]
+    groups = pending.kinds(review.pending)
+    named = "、".join(
+        f"{label}（{code(paths[0])}{' 等' if len(paths) > 1 else ''}）" for label, paths in groups
+    )
+    lines = [
+        f"> **本合并请求修改了{named}，合并后才生效，须维护人员审核。**",
+        ">",
+        f"> 流水线的各项检查和本摘要用的是合并基点 `{review.base}` 的工具、schema 和配置，不是本合并请求（`{review.head}`）"
+        "中的；本合并请求只提供填报数据（submissions/、inspections/）。",
+    ]
+    if CAMPAIGN_FILE in review.pending:
+        lines += [">", f"> {CAMPAIGN_FILE}（时间节点、容许天数、单位和人员）的改动还须委政治处审核人员批准。"]
+    lines += ["", f"<details><summary>数据以外改动的 {len(review.pending)} 个文件</summary>", ""]
+    lines += [f"- {label}：{'、'.join(code(p) for p in paths)}" for label, paths in groups]
+    return [*lines, "", "</details>", ""]
+
+
 def _overview(review: Review) -> list[str]:
     names = "、".join(escape(u.name) for u in review.units)
     scope = f"，涉及 {len(review.units)} 个单位：{names}" if review.units else ""
@@ -60,7 +89,7 @@ def _overview(review: Review) -> list[str]:
     lines += [checks, ""]
     if not review.declarations_changed:
         lines += ["本合并请求没有改动填报内容。", ""]
-    if review.other_files:
+    if review.other_files and review.head is None:
         files = [code(p) for p in review.other_files]
         lines += [
             f"**注意**：改动了 {len(files)} 个填报文件以外的文件（由维护人员审核）：{'、'.join(files)}",

@@ -13,6 +13,7 @@ from privtravel import rules
 from privtravel.diagnostics import Result
 from privtravel.load import repository
 from privtravel.load.layout import CAMPAIGN_FILE, INSPECTIONS, POLICE_DIR, SUBMISSIONS
+from privtravel.model import Campaign
 from privtravel.workflow import gitrepo
 from privtravel.workflow.review.changes import Counts
 
@@ -50,3 +51,10 @@ def load_base(root: Path, commit: str, into: Path, units: Iterable[str] | None =
     """The campaign as it is in ``commit``, extracted into the empty folder ``into``."""
     gitrepo.extract(root, commit, CAMPAIGN_PATHS, into)
     return load(into, "合并基点", units)
+
+
+def load_campaign(root: Path) -> Campaign | None:
+    """Only the campaign config under ``root`` (None when it is missing or has errors)."""
+    if not (root / CAMPAIGN_FILE).is_file():
+        return None
+    return repository.load_campaign(root, Result())
