@@ -27,6 +27,7 @@ from privtravel.commands import (
     police_report,
     remind,
     review,
+    rollup,
     site,
     stats,
     template,
@@ -49,6 +50,7 @@ COMMANDS: dict[str, ModuleType] = {
     "export": export,
     "forms": forms,
     "gitlab": gitlab,
+    "rollup": rollup,
 }
 
 

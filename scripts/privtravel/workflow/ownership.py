@@ -7,7 +7,7 @@ request cannot grant itself the right to the change it makes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from privtravel.model import Campaign
@@ -34,16 +34,23 @@ class Verdict:
         return not self.refusals
 
 
-def check(campaign: Campaign, paths: Sequence[str], login: str, member: Member) -> Verdict:
+def check(
+    campaign: Campaign,
+    paths: Sequence[str],
+    login: str,
+    member: Member,
+    owner: Callable[[Campaign, str], Owner] = owner_of,
+) -> Verdict:
+    """``owner`` maps a path to its owner (a roll-up passes its own: members instead of units)."""
     verdict = Verdict(login, list(paths))
     verdict.maintainer = any(member(h) for h in maintainers(campaign))
     for path in paths:
-        owner = owner_of(campaign, path)
-        if owner.label not in verdict.owners:
-            verdict.owners.append(owner.label)
-        if verdict.maintainer or any(member(h) for h in owner.handles):
+        owner_ = owner(campaign, path)
+        if owner_.label not in verdict.owners:
+            verdict.owners.append(owner_.label)
+        if verdict.maintainer or any(member(h) for h in owner_.handles):
             continue
-        verdict.refusals.append(Refusal(path, owner))
+        verdict.refusals.append(Refusal(path, owner_))
     return verdict
 
 
