@@ -76,7 +76,7 @@ def test_every_code_in_the_source_is_registered_and_every_error_code_is_exercise
     used = set()
     for path in PACKAGE.rglob("*.py"):
         if path.name != "codes.py":
-            used |= set(re.findall(r'"([FSR][0-9]{3})"', path.read_text(encoding="utf-8")))
+            used |= set(re.findall(r'"([FSRT][0-9]{3})"', path.read_text(encoding="utf-8")))
     assert used <= set(CODES), used - set(CODES)
     examples = " ".join(p.read_text(encoding="utf-8", errors="replace") for p in EXAMPLES.rglob("*.yaml"))
     tests = " ".join(p.read_text(encoding="utf-8") for p in (REPO / "tests").rglob("test_*.py"))

@@ -58,6 +58,7 @@ class Read:
     member_version: str | None = None  # the member's own data version (published JSON)
     filled_on: dt.date | None = None  # 填表时间, when the file says
     incomplete: list[str] = field(default_factory=list)  # units the member marks as not reported
+    counted_by_tool: bool = False  # made by this tool: its 统计口径 apply (see rules)
 
     def problem(self, code: str, where: str, message: str) -> None:
         self.diagnostics.append(Diagnostic(self.path, code, message, field=where))

@@ -119,7 +119,7 @@ def _state(root: Path, member: Member, rollup: Rollup, chosen: tuple[TableSpec, 
     state.read = read
     state.diagnostics += read.diagnostics
     for grid in read.grids.values():
-        state.diagnostics += rules.check(grid, member.file, published=member.source == SOURCE_JSON)
+        state.diagnostics += rules.check(grid, member.file, published=read.counted_by_tool)
     if any(d.is_error for d in state.diagnostics) or len(read.grids) != len(chosen):
         state.status = Status.ERRORS
         return state

@@ -19,7 +19,7 @@ KINDS = {"单位": Kind.UNIT, "小计": Kind.SUBTOTAL, "合计": Kind.TOTAL}
 
 
 def read(path: str, raw: bytes, specs: tuple[TableSpec, ...], cases_by: str) -> Read:
-    out = Read(path)
+    out = Read(path, counted_by_tool=True)
     if len(raw) > MAX_BYTES:
         out.problem("T101", "", f"文件有 {len(raw) // 1024} KB，超过 {MAX_BYTES // 1024 // 1024} MB")
         return out
@@ -45,6 +45,9 @@ def read(path: str, raw: bytes, specs: tuple[TableSpec, ...], cases_by: str) -> 
     missing = data.get("尚未报送单位")
     if isinstance(missing, list) and missing:
         out.incomplete.extend(str(m) for m in missing)
+        out.problem(
+            "T114", "尚未报送单位", f"成员表中尚未报送：{'、'.join(out.incomplete)}，成员的合计中不含"
+        )
     their = data.get("违规问题计数")
     if isinstance(their, str) and their != cases_by:
         out.problem("T113", "违规问题计数", f"成员按「{their}」统计违规问题，汇总按「{cases_by}」")

@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from privtravel.export.xlsx import DEFINITIONS_SHEET
 from privtravel.rollup import values
 from privtravel.rollup.grid import (
     ABSENT_MARKS,
@@ -51,6 +52,7 @@ def read(path: str, raw: bytes, specs: tuple[TableSpec, ...]) -> Read:
         hint = "（是 .xls 或 WPS 格式、或加了密码？）" if raw[:4] != b"PK\x03\x04" else ""
         out.problem("T101", "", f"不是可以读取的 Excel 工作簿{hint}：{type(exc).__name__}")
         return out
+    out.counted_by_tool = DEFINITIONS_SHEET in books[0].sheetnames  # the tool's own printed workbook
     for spec in specs:
         sheet = _find_sheet(books[0], spec)
         if sheet is None:
@@ -188,6 +190,7 @@ class _Sheet:
         kind = row_kind(label)
         if kind is Kind.UNIT and data_blank and any(mark in label for mark in ABSENT_MARKS):
             self.out.incomplete.append(label)
+            self.problem("T114", r, 2, f"「{label}」一行空着，成员的合计中不含")
             return GridRow(Kind.ABSENT, label, self.at(r, 2))
         row = GridRow(kind, label, self.at(r, 2))
         for c, column in enumerate(self.spec.columns, start=1):

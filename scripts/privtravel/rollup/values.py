@@ -42,14 +42,20 @@ def count(raw: object) -> tuple[int | None, Problem | None]:
     return None, ("T104", f"写的是文字「{shown(text)}」，应只填一个整数")
 
 
-def yes_no(raw: object) -> tuple[str | None, Problem | None]:
-    """是否建立相关制度 in a unit row."""
+def yes_no(raw: object) -> tuple[str | int | None, Problem | None]:
+    """是否建立相关制度 in a unit row: 是 or 否; a row that is itself a region or a lower roll-up's
+    member may give the number of its units saying 是, as its 合计 does."""
+    if isinstance(raw, int) and not isinstance(raw, bool) and raw >= 0:
+        return raw, None
     text = "" if raw is None else str(raw).strip()
     if text in (YES, NO):
         return text, None
     if not text:
         return None, ("T207", "空着：填「是」或「否」")
-    return None, ("T207", f"写的是「{shown(text)}」，只能填「是」或「否」")
+    return None, (
+        "T207",
+        f"写的是「{shown(text)}」，只能填「是」或「否」（汇总了几个单位的行填已建立制度的单位数）",
+    )
 
 
 def yes_count(raw: object) -> tuple[int | None, Problem | None]:
