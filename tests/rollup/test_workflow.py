@@ -70,3 +70,43 @@ def test_template_is_a_blank_notice_workbook_that_reads_back(make_rollup: MakeRo
     wb.save(root / "members" / "szs" / "统计表.xlsx")
     gathered = members.gather(root, config.load(root))
     assert gathered.diagnostics == [] and gathered.states[0].status == "已报送"
+
+
+def test_review_summary_lists_status_figures_and_total(
+    demos: list[Demo], make_rollup: MakeRollup, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_rollup(MEMBERS, {"members/kqq/统计表.json": demos[1].published})
+    git(root, "checkout", "-q", "-b", "ycq/报送")
+    (root / "members" / "ycq").mkdir(parents=True)
+    (root / "members" / "ycq" / "统计表.json").write_bytes(demos[0].published)
+    commit_all(root, "越城区报送统计表")
+    capsys.readouterr()
+    assert cli.main(["--root", str(root), "rollup", "review", "--base", "main"]) == 0
+    out = capsys.readouterr().out
+    assert "### 越城区（ycq）" in out and "状态：未报送 → 已报送" in out
+    registered = next(r for r in demos[0].stats.fj3.rows if r.id == "合计").cells["registered"].value
+    assert f"| 附件3 | 登记备案数情况-实备数 | （空） | {registered} |" in out
+    assert "### 合计" in out and "柯桥区" not in out
+
+
+def test_site_has_the_audit_trail(demos: list[Demo], make_rollup: MakeRollup, tmp_path: Path) -> None:
+    root = make_rollup(MEMBERS, {"members/kqq/统计表.json": demos[1].published})
+    git(root, "checkout", "-q", "-b", "ycq/报送")
+    (root / "members" / "ycq").mkdir(parents=True)
+    (root / "members" / "ycq" / "统计表.json").write_bytes(demos[0].published)
+    commit_all(root, "越城区报送统计表")
+    git(root, "checkout", "-q", "main")
+    git(
+        root,
+        "merge",
+        "--no-ff",
+        "-q",
+        "-m",
+        "Merge branch 'ycq/报送' into 'main'\n\n越城区报送\n\nSee merge request zzb/rollup!3",
+        "ycq/报送",
+    )
+    assert cli.main(["--root", str(root), "rollup", "site", "--out", str(tmp_path / "p")]) == 0
+    audit = (tmp_path / "p" / "audit" / "index.html").read_text(encoding="utf-8")
+    assert "合并请求 zzb/rollup!3" in audit and "越城区报送统计表" in audit
+    member = (tmp_path / "p" / "members" / "ycq" / "index.html").read_text(encoding="utf-8")
+    assert "提交记录" in member and "zzb/rollup!3" in member

@@ -21,6 +21,7 @@ ACTIONS = {
     "template": "生成按通知格式的空白统计表（统计表.xlsx），供手工填报的成员使用",
     "codeowners": "由 rollup.yaml 生成 .gitlab/CODEOWNERS（--write），或检查两者是否一致（--check）",
     "ownership": "检查提交权限：合并请求改动的文件都在提交人负责的成员文件夹里",
+    "review": "审核摘要：对比合并基点，列出各成员报送状态、数字和合计的变化（Markdown）",
 }
 
 
@@ -41,8 +42,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
             mode = p.add_mutually_exclusive_group()
             mode.add_argument("--write", action="store_true", help="写入 .gitlab/CODEOWNERS")
             mode.add_argument("--check", action="store_true", help="不一致时列出差异并以 1 退出")
-        if name == "ownership":
+        if name in ("ownership", "review"):
             p.add_argument("--base", required=True, help="对比基准；CI 中为 $CI_MERGE_REQUEST_DIFF_BASE_SHA")
+        if name == "review":
+            p.add_argument("--out", metavar="文件", help="把摘要写到这个文件（默认输出到屏幕）")
+        if name == "ownership":
             p.add_argument("--user", help="提交人的 GitLab 用户名（默认取 $GITLAB_USER_LOGIN）")
             p.add_argument(
                 "--member-of", action="append", default=[], metavar="群组", help="提交人所属的群组"
@@ -61,6 +65,15 @@ def run(args: argparse.Namespace) -> int:
         return _codeowners(root, rollup, write=args.write, check=args.check)
     if action == "ownership":
         return _ownership(root, args)
+    if action == "review":
+        from privtravel.rollup import review
+
+        text = review.summary(root, args.base)
+        if args.out:
+            Path(args.out).write_text(text, encoding="utf-8")
+        else:
+            sys.stdout.write(text)
+        return 0
     if action == "template":
         return _template(rollup, args.member, Path(args.out))
     if action == "site":

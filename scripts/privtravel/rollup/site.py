@@ -16,7 +16,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from privtravel.diagnostics import FatalError
-from privtravel.rollup import export, members, pages, table
+from privtravel.rollup import audit, export, members, pages, table
 from privtravel.rollup.config import Rollup
 from privtravel.site.build import CONFIG, SOURCES, _show_mkdocs_warnings
 
@@ -36,15 +36,19 @@ def write_pages(root: Path, rollup: Rollup, docs: Path, today: dt.date) -> list[
     write("index.md", pages.overview(gathered, stats, today, stats.version.describe()))
     write("stats.md", pages.statistics_page(gathered, stats))
     export.write_all(stats, gathered, docs / pages.EXPORTS)
+    log = audit.entries(root)
+    write("audit.md", audit.page(log, stats.version.describe()))
     by_region: dict[str, list[Any]] = {region: [] for region in rollup.regions}
     for state in gathered.states:
-        write(pages.member_page(state), pages.member_text(state, stats))
+        history = ["## 提交记录", "", audit.table(log, state.member.code), ""]
+        write(pages.member_page(state), pages.member_text(state, stats) + "\n" + "\n".join(history))
         by_region[state.member.region].append({state.member.name: pages.member_page(state)})
     write("codes.md", pages.codes_page())
     return [
         {"总览": "index.md"},
         {"统计表": "stats.md"},
         {"成员": [{region: entries} for region, entries in by_region.items() if entries]},
+        {"审计记录": "audit.md"},
         {"检查提示代码": "codes.md"},
     ]
 
