@@ -1,7 +1,7 @@
 /* 看板的小功能（不依赖任何外部脚本，旧浏览器也能运行：只用 ES5）：
    1. 以文件方式打开（file://）时，「文件夹/」形式的链接改为「文件夹/index.html」；
    2. 打开链接指向的条目：折叠在 <details> 里的目标行展开并高亮；
-   3. 表头可点击排序（class="sortable" 的表格）。 */
+   3. 表头可点击排序（带 data-sortable 的表格；合计行 class="total" 始终在最后）。 */
 (function () {
   "use strict";
   var FILE = location.protocol === "file:";
@@ -79,7 +79,7 @@
   }
 
   function sortable(root) {
-    var tables = root.querySelectorAll("table.sortable");
+    var tables = root.querySelectorAll("table[data-sortable]");
     for (var t = 0; t < tables.length; t++) {
       (function (table) {
         if (!table.tHead || !table.tBodies.length) return;

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -222,3 +223,57 @@ def test_the_vendored_iframe_worker_shim_is_the_pinned_one(npm_packages: Path) -
     vendored = (REPO / "site" / "assets" / "vendor" / "iframe-worker-shim.js").read_text(encoding="utf-8")
     pinned = (npm_packages / "iframe-worker" / "shim" / "index.js").read_text(encoding="utf-8")
     assert vendored.endswith(pinned)
+
+
+def test_a_unit_page_prints_on_a4_with_page_numbers_data_date_and_repeated_headers(
+    server: str, browser: Browser, tmp_path: Path
+) -> None:
+    if shutil.which("pdftotext") is None:
+        if os.environ.get("CI"):
+            pytest.fail("printing is checked with pdftotext (poppler-utils): .ci/run installs it")
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    page = browser.new_page()
+    page.goto(server + "/units/srmyy/")
+    page.wait_for_load_state("networkidle")
+    page.emulate_media(media="print")
+    pdf = tmp_path / "srmyy.pdf"
+    page.pdf(path=str(pdf), prefer_css_page_size=True, print_background=True)
+    page.close()
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    pages = text.split("\f")[:-1]
+    assert len(pages) > 2
+    for number, body in enumerate(pages, start=1):
+        assert "数据截至 2019年6月30日" in body and f"第 {number} 页，共 {len(pages)} 页" in body, number
+        assert "检查提示代码" not in body and "搜索" not in body  # no navigation, no search box
+        row = re.search(r"^\s*\d{4}\s+\S+.*(本地本单位管理的人员|下属单位管理的人员|其他人员)", body, re.M)
+        if row and "登记备案类别" not in body[: row.start()]:
+            pytest.fail(f"page {number} continues the roster without its header row")
+
+
+def test_the_matrix_sorts_and_keeps_its_totals_last(server: str, page: Page) -> None:
+    _open(page, server + "/findings/", server)
+    table = page.locator("table[data-sortable]").first
+    header = table.locator("thead th", has_text="已查实")
+    header.click()
+    values = [int(v) for v in table.locator("tbody tr:not(.total) td:nth-child(9)").all_inner_texts()]
+    assert values == sorted(values, reverse=True) and header.get_attribute("aria-sort") == "descending"
+    header.click()
+    values = [int(v) for v in table.locator("tbody tr:not(.total) td:nth-child(9)").all_inner_texts()]
+    assert values == sorted(values)
+    assert "合计" in table.locator("tbody tr").last.inner_text()
+
+
+def test_unit_pages_flag_what_does_not_add_up(public: Path) -> None:
+    sjkzx = (public / "units" / "sjkzx" / "index.html").read_text(encoding="utf-8")
+    # the inspection says 未建立制度; the unit's 单位.yaml lists its rules
+    assert "检查结论与本单位的数据不一致" in sjkzx and "应建尽建：检查组认为本单位未建立制度" in sjkzx
+    srmyy = (public / "units" / "srmyy" / "index.html").read_text(encoding="utf-8")
+    covered = [s for s in PLANTED["situations"] if s["unit"] == "srmyy" and s["case"] and s["findings"]]
+    assert covered and "已登记违规问题、尚未答复的核查项" in srmyy
+    for s in covered:
+        assert f"（{s['person']} {s['name']}）→ 违规问题 {s['case']}" in srmyy
+    assert '<h2 id="填报格式检查">' in srmyy and '<h2 id="检查结果">' not in srmyy
+    clean = (public / "units" / "szxxz" / "index.html").read_text(encoding="utf-8")
+    assert "专项检查组尚未检查本单位" in clean and "检查结论与本单位的数据不一致" not in clean

@@ -1,52 +1,47 @@
-"""Small inline SVG charts made at build time: no chart library, nothing loaded from a CDN."""
+"""Small charts made at build time as plain HTML and CSS: no chart library, nothing from a CDN.
+
+HTML rather than SVG: the labels are text of the page, so they keep their size on a phone (an SVG
+scaled to 390 px drew 7 px text), wrap when long, print, and are read out by screen readers.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from html import escape
 
-PALETTE = ("#c62828", "#ef6c00", "#2e7d32", "#1565c0", "#6a1b9a", "#00838f", "#5d4037", "#546e7a")
+PALETTE = ("#b71c1c", "#a14400", "#2e7d32", "#1565c0", "#6a1b9a", "#00695c", "#5d4037", "#455a64")
 
 
 def bars(title: str, items: Sequence[tuple[str, int]], *, unit: str = "") -> str:
-    """A horizontal bar chart, one bar per (label, value), with the value written at the bar's end."""
+    """A horizontal bar chart, one bar per (label, value), the value written after the bar."""
     if not items:
         return ""
-    width, label_w, row_h = 640, 190, 26
     biggest = max((v for _, v in items), default=0) or 1
-    height = row_h * len(items) + 34
-    rows = []
-    for i, (label, value) in enumerate(items):
-        y = 28 + i * row_h
-        w = round((width - label_w - 60) * value / biggest)
-        rows.append(
-            f'<text x="{label_w - 8}" y="{y + 14}" text-anchor="end">{escape(label)}</text>'
-            f'<rect x="{label_w}" y="{y}" width="{w}" height="18" fill="{PALETTE[i % len(PALETTE)]}" rx="2"/>'
-            f'<text x="{label_w + w + 6}" y="{y + 14}">{value}{escape(unit)}</text>'
-        )
-    return (
-        f'<svg class="chart" role="img" aria-label="{escape(title)}" viewBox="0 0 {width} {height}" '
-        f'xmlns="http://www.w3.org/2000/svg" font-size="13" font-family="inherit">'
-        f'<text x="0" y="16" font-weight="600">{escape(title)}</text>{"".join(rows)}</svg>'
+    rows = "".join(
+        f'<div class="bar-row"><span class="bar-label">{escape(label)}</span>'
+        f'<span class="bar-track"><span class="bar" style="width:{value * 100 / biggest:.1f}%;'
+        f'background:{PALETTE[i % len(PALETTE)]}"></span>'
+        f'<span class="bar-value">{value}{escape(unit)}</span></span></div>'
+        for i, (label, value) in enumerate(items)
     )
+    return f'<figure class="chart bars"><figcaption>{escape(title)}</figcaption>{rows}</figure>'
 
 
 def stacked(title: str, parts: Sequence[tuple[str, int, str]]) -> str:
     """One stacked bar (label, value, colour) with a legend: e.g. reported / partly / not at all."""
     total = sum(v for _, v, _ in parts) or 1
-    width, x = 640, 0.0
-    rects, legend = [], []
-    for i, (label, value, colour) in enumerate(parts):
-        w = (width - 2) * value / total
-        if value:
-            rects.append(f'<rect x="{x:.1f}" y="24" width="{w:.1f}" height="22" fill="{colour}"/>')
-        x += w
-        legend.append(
-            f'<rect x="{i * 160}" y="56" width="12" height="12" fill="{colour}"/>'
-            f'<text x="{i * 160 + 18}" y="67">{escape(label)} {value}</text>'
-        )
+    segments = "".join(
+        f'<span class="seg" style="width:{value * 100 / total:.1f}%;background:{colour}" '
+        f'title="{escape(label)} {value}"></span>'
+        for label, value, colour in parts
+        if value
+    )
+    legend = "".join(
+        f'<li><span class="swatch" style="background:{colour}"></span>{escape(label)} {value}</li>'
+        for label, value, colour in parts
+    )
     return (
-        f'<svg class="chart" role="img" aria-label="{escape(title)}" viewBox="0 0 {width} 76" '
-        f'xmlns="http://www.w3.org/2000/svg" font-size="13" font-family="inherit">'
-        f'<text x="0" y="16" font-weight="600">{escape(title)}</text>{"".join(rects)}{"".join(legend)}</svg>'
+        f'<figure class="chart stacked"><figcaption>{escape(title)}</figcaption>'
+        f'<div class="stack" role="img" aria-label="{escape(title)}">{segments}</div>'
+        f'<ul class="legend">{legend}</ul></figure>'
     )

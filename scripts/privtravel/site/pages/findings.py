@@ -21,22 +21,49 @@ def _verdict_css(summary_text: str) -> str:
     return "status-part" if "待核实" in summary_text else "status-none"
 
 
-def matrix(units: list[UnitSummary], link: dict[str, str]) -> list[str]:
-    """Units × the six 「应…尽…」, each cell coloured and linking to its evidence on the unit page."""
-    lines = [
-        "| 单位 | " + " | ".join(str(i) for i in INDICATORS) + " |",
-        "|---|" + "---|" * len(INDICATORS),
-    ]
-    for u in units:
+def matrix(units: list[UnitSummary], link: dict[str, str], prefix: str = "") -> list[str]:
+    """Units × the six 「应…尽…」, worst first, each cell coloured and linking to its evidence on the
+    unit page; totals underneath; every column sorts (site/assets/dashboard.js)."""
+
+    def href(code: str, anchor: str = "") -> str:
+        return f"{prefix}{link[code].removesuffix('.md')}/" + (f"#{anchor}" if anchor else "")
+
+    def load(u: UnitSummary) -> tuple[int, int]:
+        states = [u.indicators[i].states for i in INDICATORS]
+        return sum(s[OPEN] for s in states), sum(s[CONFIRMED] for s in states)
+
+    head = "".join(f"<th>{i}</th>" for i in INDICATORS)
+    rows = []
+    for u in sorted(units, key=lambda u: (-sum(load(u)), -load(u)[1])):
         cells = []
         for indicator in INDICATORS:
-            verdict = u.indicators[indicator].verdict
-            href = f"{link[u.unit]}#{indicator}" if u.unit in link else ""
-            text = f'<span class="{_verdict_css(verdict)}">{cell(verdict)}</span>'
-            cells.append(f"[{text}]({href})" if href else text)
-        name = f"[{cell(u.name)}]({link[u.unit]})" if u.unit in link else cell(u.name)
-        lines.append(f"| {name} | " + " | ".join(cells) + " |")
-    return lines
+            s = u.indicators[indicator]
+            text = f'<span class="{_verdict_css(s.verdict)}">{cell(s.verdict)}</span>'
+            if u.unit in link:
+                text = f'<a href="{href(u.unit, str(indicator))}">{text}</a>'
+            cells.append(f'<td data-sort="{s.states[OPEN] + s.states[CONFIRMED]}">{text}</td>')
+        name = f'<a href="{href(u.unit)}">{cell(u.name)}</a>' if u.unit in link else cell(u.name)
+        open_, confirmed = load(u)
+        rows.append(
+            f"<tr><td>{name}</td>{''.join(cells)}"
+            f'<td class="num">{open_}</td><td class="num">{confirmed}</td></tr>'
+        )
+    flagged = [sum(1 for u in units if u.indicators[i].verdict != "未发现问题") for i in INDICATORS]
+    total = (
+        '<tr class="total"><td>合计（有问题的单位数）</td>'
+        + "".join(f"<td>{n} 个单位</td>" for n in flagged)
+        + f'<td class="num">{sum(load(u)[0] for u in units)}</td>'
+        + f'<td class="num">{sum(load(u)[1] for u in units)}</td></tr>'
+    )
+    return [
+        "<table data-sortable>",
+        f"<thead><tr><th>单位</th>{head}<th>待核实</th><th>已查实</th></tr></thead>",
+        "<tbody>",
+        *rows,
+        total,
+        "</tbody>",
+        "</table>",
+    ]
 
 
 def page(campaign: Campaign, outcome: Outcome | None, unit_links: dict[str, str]) -> str:
@@ -56,7 +83,7 @@ def page(campaign: Campaign, outcome: Outcome | None, unit_links: dict[str, str]
         "",
         "## 六个「应…尽…」",
         "",
-        *matrix(outcome.units, unit_links),
+        *matrix(outcome.units, unit_links, "../"),
         "",
         "## 按单位和问题类别",
         "",
@@ -68,16 +95,28 @@ def page(campaign: Campaign, outcome: Outcome | None, unit_links: dict[str, str]
     codes = sorted({code for c in by_unit.values() for code in c})
     if not codes:
         return "\n".join([*lines, "没有待核实或已查实的问题。", ""])
-    lines += [
-        "| 单位 | " + " | ".join(f"{c} {FINDINGS[c].title}" for c in codes) + " |",
-        "|---|" + "--:|" * len(codes),
-    ]
     names = {u.code: u.name for u in campaign.units}
-    for unit_code, counts in by_unit.items():
-        label = names.get(unit_code, "未登记备案（公安数据中有、各单位都没有登记）")
+    head = "".join(f"<th>{c} {cell(FINDINGS[c].title)}</th>" for c in codes)
+    rows = []
+    for unit_code, counts in sorted(by_unit.items(), key=lambda kv: (-sum(kv[1].values()), kv[0])):
+        label = cell(names.get(unit_code, "未登记备案（公安数据中有、各单位都没有登记）"))
         if unit_code in unit_links:
-            label = f"[{cell(label)}]({unit_links[unit_code]}#核查发现)"
-        lines.append(f"| {label} | " + " | ".join(str(counts[c] or "") for c in codes) + " |")
+            label = f'<a href="../{unit_links[unit_code].removesuffix(".md")}/#核查发现">{label}</a>'
+        figures = "".join(f'<td class="num">{counts[c] or ""}</td>' for c in codes)
+        rows.append(f'<tr><td>{label}</td>{figures}<td class="num">{sum(counts.values())}</td></tr>')
+    totals = "".join(f'<td class="num">{sum(c[code] for c in by_unit.values())}</td>' for code in codes)
+    grand = sum(sum(c.values()) for c in by_unit.values())
+    lines += [
+        "待核实和已查实的核查项，多的单位在前；点击表头排序。",
+        "",
+        "<table data-sortable>",
+        f"<thead><tr><th>单位</th>{head}<th>合计</th></tr></thead>",
+        "<tbody>",
+        *rows,
+        f'<tr class="total"><td>合计</td>{totals}<td class="num">{grand}</td></tr>',
+        "</tbody>",
+        "</table>",
+    ]
     orphans = [a for a in outcome.answered if not a.finding.unit and a.state != CLEARED]
     if orphans:
         lines += ["", "### 公安数据中有、各单位都没有登记备案的人员", "", *finding_rows(orphans)]

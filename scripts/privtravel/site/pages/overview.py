@@ -89,7 +89,8 @@ def indicators(outcome: Outcome | None, links: dict[str, str]) -> list[str]:
         return [*lines, findings.NO_POLICE if outcome is None else "公安数据有错误，未作比对。", ""]
     return [
         *lines,
-        "与公安机关出入境管理部门的数据比对的结果（点击查看依据；详见[核查发现](findings.md)）：",
+        "与公安机关出入境管理部门的数据比对的结果，问题多的单位在前（点击查看依据，点击表头排序；"
+        "详见[核查发现](findings.md)）：",
         "",
         *findings.matrix(outcome.units, links),
         "",
