@@ -105,3 +105,14 @@ def test_no_run_of_ten_digits_is_a_number() -> None:
     """Short commit ids (ten hex characters) may be all digits: none of them is taken for a number."""
     for run in ("0572345678", "0212345678", "1381234567", "3306021970", "0102345678"):
         assert find(run) == [], run
+
+
+def test_a_page_keeps_the_stars_of_masked_numbers_and_its_own_bold() -> None:
+    """Two masked numbers in one Markdown paragraph must not turn into bold text without stars."""
+    import markdown
+
+    page = "状态：**部分报送**。护照 E12345678 与 C******67，电话 138-****-5678；**3 人尚未报告**"
+    html = markdown.markdown(masking.mask_page(page))
+    assert html.count("<strong>") == 2 and "部分报送</strong>" in html and "3 人尚未报告</strong>" in html
+    shown = html.replace(masking.STAR_ENTITY, "*")
+    assert "E******78" in shown and "C******67" in shown and "138-****-5678" in shown

@@ -200,3 +200,16 @@ def test_no_output_shows_a_planted_number(campaign: tuple[Path, list[Planted]], 
     # the texts themselves did reach the outputs (masked): the test is not green for want of data
     reached = [p for p in planted if masking.find(p.typed)[0].masked in shown_anywhere]
     assert len(reached) > len(planted) // 2
+
+
+def test_the_readme_example_is_what_check_prints(tmp_path: Path) -> None:
+    root = tmp_path / "campaign"
+    shutil.copytree(MINI, root)
+    example = Path(__file__).parent / "examples" / "invalid" / "R335-numbers-in-report-text.yaml"
+    kept = [line for line in example.read_text(encoding="utf-8").splitlines(keepends=True)
+            if not line.startswith(("# target:", "# expect:"))]  # fmt: skip
+    (root / "submissions/srmyy/报告/0001-赵明.yaml").write_text("".join(kept), encoding="utf-8")
+    done = privtravel(root, "check")
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    [shown] = [line for line in readme.splitlines() if line.startswith("submissions/") and " R335 " in line]
+    assert done.returncode == 1 and shown in done.stdout.splitlines()

@@ -137,14 +137,15 @@ def has_number(text: str) -> bool:
     return bool(find(text))
 
 
-def mask_text(text: str) -> str:
-    """``text`` with every number ``find`` sees masked as the dashboard shows numbers."""
+def mask_text(text: str, star: str = "*") -> str:
+    """``text`` with every number ``find`` sees masked as the dashboard shows numbers (each hidden
+    character written as ``star``)."""
     found = find(text)
     if not found:
         return text
     out, at = [], 0
     for f in found:
-        out += [text[at : f.start], f.masked]
+        out += [text[at : f.start], f.masked if star == "*" else f.masked.replace("*", star)]
         at = f.end
     out.append(text[at:])
     return "".join(out)
@@ -176,6 +177,22 @@ def _keep(typed: str, head: int, tail: int) -> str:
     places = [i for i, c in enumerate(typed) if c.isalnum()]
     kept = set(places[:head]) | set(places[len(places) - tail :])
     return "".join(c if i in kept or not c.isalnum() else "*" for i, c in enumerate(typed))
+
+
+# the stars of a number masked earlier (E******78, 138-****-5678): flanked by letters, digits or「-」,
+# unlike Markdown's own **bold**
+_MASKED_STARS = re.compile(
+    "(?<=[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a-])[*]+(?=[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a-])"
+)
+STAR_ENTITY = "&#42;"
+
+
+def mask_page(text: str) -> str:
+    """A Markdown or HTML page with every number masked, and the stars of masked numbers written as
+    ``&#42;``: Markdown would read two masked numbers in a paragraph (E******78 … C******67) as
+    emphasis and swallow the stars; the browser shows the entity as「*」."""
+    text = mask_text(text, STAR_ENTITY)
+    return _MASKED_STARS.sub(lambda m: STAR_ENTITY * len(m.group(0)), text)
 
 
 def mask_strings(value: Any) -> Any:

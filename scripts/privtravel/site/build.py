@@ -21,7 +21,7 @@ from privtravel.analysis import analyze
 from privtravel.campaignops import inspection_pages, reminders
 from privtravel.diagnostics import Diagnostic, FatalError
 from privtravel.load.layout import unit_of
-from privtravel.masking import mask_text
+from privtravel.masking import mask_page
 from privtravel.model import Campaign
 from privtravel.site import audit_trail, offline, search, units
 from privtravel.site.asof import AsOf, as_of
@@ -106,7 +106,7 @@ def write_pages(
     write("stats.md", statistics.page(campaign, stats))
     write(f"{statistics.SOURCES_PAGE}.md", statistics.sources_page(campaign))
     (docs.parent / "provenance.html").write_text(
-        mask_text(statistics.provenance_fragment(stats, provenance_lines(root, refs(stats)))),
+        mask_page(statistics.provenance_fragment(stats, provenance_lines(root, refs(stats)))),
         encoding="utf-8",
     )
     export.write_all(stats, docs / statistics.EXPORTS)
@@ -149,7 +149,7 @@ def _writer(docs: Path, deferred: Deferred) -> Write:
     def write(relative: str, text: str) -> None:
         path = docs / relative
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(deferred.take(relative, mask_text(text)), encoding="utf-8")
+        path.write_text(deferred.take(relative, mask_page(text)), encoding="utf-8")
 
     return write
 
