@@ -42,6 +42,7 @@ class Shape:
     properties: dict[str, Shape] = field(default_factory=dict)
     extra: Shape | None = None  # additionalProperties given as a schema
     items: Shape | None = None
+    texts: bool = True  # free text can be here or below (set by ``prune``)
 
     def merge(self, node: Mapping[str, Any]) -> None:
         if any(key in node for key in _CONSTRAINTS):
@@ -66,6 +67,13 @@ class Shape:
             if isinstance(sub, dict):
                 self.merge(sub)
 
+    def prune(self) -> bool:
+        """Mark the places with no free text at or below them (dates, numbers, codes), which the
+        walk then skips; whether this place has any."""
+        below = [s.prune() for s in (*self.properties.values(), self.extra, self.items) if s is not None]
+        self.texts = not self.constrained or any(below)
+        return self.texts
+
 
 @cache
 def shape(schema_file: str) -> Shape:
@@ -73,6 +81,7 @@ def shape(schema_file: str) -> Shape:
     documents = schemas.load_all()
     root = Shape()
     root.merge(schemas.inline_refs(documents[schema_file], schema_file, documents))
+    root.prune()
     return root
 
 
@@ -87,9 +96,9 @@ def free_texts(schema_file: str, data: Any) -> Iterator[tuple[JsonPath, str]]:
         elif isinstance(value, dict):
             for key, sub in value.items():
                 inner = where.properties.get(key, where.extra)
-                if inner is not None and isinstance(key, str):
+                if inner is not None and inner.texts and isinstance(key, str):
                     pending.append((inner, sub, (*path, key)))
-        elif isinstance(value, list) and where.items is not None:
+        elif isinstance(value, list) and where.items is not None and where.items.texts:
             pending.extend((where.items, sub, (*path, i)) for i, sub in enumerate(value))
 
 
