@@ -122,7 +122,7 @@ def test_the_cache_is_invisible_to_git(campaign_repo: Path) -> None:
 
 def test_a_damaged_cache_is_ignored(campaign: Path) -> None:
     cached_run(campaign)
-    for path in (campaign / CACHE_DIR).rglob("*.pickle"):
+    for path in (campaign / CACHE_DIR).rglob("*.json"):
         path.write_bytes(b"not a pickle")
     result, hits = cached_run(campaign)
     assert hits == set()
@@ -133,7 +133,7 @@ def test_cli_uses_the_cache_unless_told_not_to(campaign: Path) -> None:
     assert main(["--root", str(campaign), "check", "--no-cache"]) == 0
     assert not (campaign / CACHE_DIR).exists()
     assert main(["--root", str(campaign), "check"]) == 0
-    assert (campaign / CACHE_DIR / "units" / "srmyy.result.pickle").is_file()
+    assert (campaign / CACHE_DIR / "units" / "srmyy.result.json").is_file()
     assert (campaign / CACHE_DIR / ".gitignore").read_text(encoding="utf-8").endswith("*\n")
     assert main(["--root", str(campaign), "check", REPORT]) == 0
 

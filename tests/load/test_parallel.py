@@ -68,7 +68,7 @@ def test_parallel_cold_check_command_stores_in_the_workers(tmp_path: Path) -> No
         repository.default_workers = original  # type: ignore[assignment]
     assert cold.diagnostics == serial.diagnostics and cold.files_checked == serial.files_checked
     assert any(d.code == "F106" for d in cold.diagnostics)
-    assert len(list((root / ".cache" / "privtravel" / "units").glob("*.result.pickle"))) == 20
+    assert len(list((root / ".cache" / "privtravel" / "units").glob("*.result.json"))) == 20
     warm_memo = Cache.open(root)
     warm = check(root, cache=True)
     assert warm.diagnostics == cold.diagnostics and warm.files_checked == cold.files_checked

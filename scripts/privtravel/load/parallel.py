@@ -1,9 +1,9 @@
 """Loading on several cores: worker processes are forked, so they inherit the campaign and the
 cache instead of receiving them pickled, and send back as little as possible.
 
-* ``parse``: workers read, parse and validate files and send back the plain validated data (lists,
-  dicts and strings pickle quickly); the records are built in the calling process.  Built records
-  are slots dataclasses, whose pickling cost as much as parsing.
+* ``parse``: workers read, parse and validate files and send back the plain validated data as one
+  JSON text (as the cache stores it; as fast to read back as marshal); the records are built in the
+  calling process.  Built records are slots dataclasses, whose pickling cost as much as parsing.
 * ``run``: workers load whole units and apply the caller's work to them (``check`` applies the
   unit rules and stores the cache records), sending back only what that work returns.
 """
@@ -11,7 +11,7 @@ cache instead of receiving them pickled, and send back as little as possible.
 from __future__ import annotations
 
 import gc
-import marshal
+import json
 import multiprocessing
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 from privtravel.diagnostics import Diagnostic, JsonPath, Result
 from privtravel.load import repository
-from privtravel.load.cache import Cache
+from privtravel.load.cache import Cache, records
 from privtravel.load.layout import classify, subject_of
 from privtravel.load.repository import FileEntry, FileResults, Progress, Repository
 from privtravel.model import Campaign
@@ -86,30 +86,27 @@ def parse(
     return Parsed(entries, cache)
 
 
-def _parse(job: tuple[Path, list[str], int]) -> tuple[bytes, dict[str, list[Diagnostic]]]:
-    """In a worker: each file's validated data and line positions (marshalled: plain data, and
-    much cheaper to send than pickled), and the diagnostics of the few files that have any."""
+def _parse(job: tuple[Path, list[str], int]) -> str:
+    """In a worker: each file's diagnostics, validated data and line positions, and whether it was
+    read, as one JSON text (the cache's shape for a file; much cheaper to send than pickled)."""
     root, paths, max_bytes = job
-    plain: dict[str, tuple[Any, dict[JsonPath, int], bool]] = {}
-    diagnostics: dict[str, list[Diagnostic]] = {}
+    plain: dict[str, tuple[records.RawEntry, bool]] = {}
     gc.disable()  # a worker's own process: what it builds up is no cyclic garbage (as load_serial)
     for rel in paths:
         place = classify(rel)
         assert place is not None
         result, found = Result(), dict[JsonPath, int]()
         data = repository.load_declaration(root, rel, place.kind, max_bytes, result, found)
-        plain[rel] = (data, found, result.files_checked == 1)
-        if result.diagnostics:
-            diagnostics[rel] = result.diagnostics
-    return marshal.dumps(plain), diagnostics
+        plain[rel] = (records.entry_json("", result.diagnostics, data, found), result.files_checked == 1)
+    return json.dumps(plain, ensure_ascii=False, separators=(",", ":"))
 
 
-def _entries(part: tuple[bytes, dict[str, list[Diagnostic]]]) -> dict[str, tuple[FileEntry, bool]]:
-    blob, diagnostics = part
-    plain: dict[str, tuple[Any, dict[JsonPath, int], bool]] = marshal.loads(blob)
+def _entries(part: str) -> dict[str, tuple[FileEntry, bool]]:
+    """What a worker sent, rebuilt (diagnostics through their checking constructor); its data was
+    validated in the worker a moment ago and is not checked against the schema again."""
+    plain: dict[str, tuple[records.RawEntry, bool]] = json.loads(part)
     return {
-        rel: ((diagnostics.get(rel, []), data, lines), counted)
-        for rel, (data, lines, counted) in plain.items()
+        rel: (records.entry(rel, raw, check_data=False), counted) for rel, (raw, counted) in plain.items()
     }
 
 
