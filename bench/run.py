@@ -99,12 +99,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--units", type=int, default=300)
     parser.add_argument("--people", type=int, default=60000)
-    parser.add_argument("--crossings", type=int, default=200000)
+    parser.add_argument(
+        "--crossings", type=int, help="出入境记录的大约条数（默认每 3 人 10 条，6 万人时 20 万条）"
+    )
     parser.add_argument("--seed", type=int, default=2019)
     parser.add_argument("--keep", help="把生成的数据保留在这个目录（默认用临时目录，结束后删除）")
     parser.add_argument("--stage", help=argparse.SUPPRESS)  # internal: run one stage in this process
     parser.add_argument("--root", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.crossings is None:  # in proportion: a small --people with 200,000 crossings cannot be generated
+        args.crossings = args.people * 10 // 3
     if args.stage == "bare":
         bare_parse(Path(args.root))
         return 0
