@@ -23,6 +23,7 @@ import yaml
 from privtravel import masking
 from privtravel.load import yaml_strict
 from privtravel.load.layout import classify, schema_comment
+from privtravel.rules import freetext
 from privtravel.rules.freetext import Shape, free_texts, shape
 from privtravel.validate import schemas
 from tests.workflow.wfgit import commit, git, privtravel
@@ -213,3 +214,28 @@ def test_the_readme_example_is_what_check_prints(tmp_path: Path) -> None:
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
     [shown] = [line for line in readme.splitlines() if line.startswith("submissions/") and " R335 " in line]
     assert done.returncode == 1 and shown in done.stdout.splitlines()
+
+
+def test_codes_are_read_for_id_numbers_only_and_numbers_in_their_own_fields_are_left_alone() -> None:
+    approvals = {
+        "单位代码": "srmyy",
+        "审批": [{"审批编号": "T20190605", "编号": "33060219700312031X", "事由": "探亲"}],
+    }
+    [found] = freetext.check("submissions/srmyy/审批.yaml", "approvals.schema.json", approvals, None)
+    assert (found.code, found.field) == ("R335", "审批第1项.编号")  # T20190605 may be an honest 审批编号
+    roster = {"单位代码": "srmyy", "人员": [{"编号": "0001", "公民身份号码": "33060219700312031X"}]}
+    assert freetext.check("submissions/srmyy/登记备案.yaml", "roster.schema.json", roster, None) == []
+    report = {"持有证件": [{"证件号码": "E12345678", "备注": "已交存"}], "联系电话": "13812345678"}
+    assert freetext.check("submissions/srmyy/报告/0001-赵明.yaml", "report.schema.json", report, None) == []
+
+
+def test_a_free_text_field_added_to_a_schema_is_read_without_being_listed() -> None:
+    schema = {
+        "type": "object",
+        "properties": {"新栏目": {"type": "string"}, "代码": {"type": "string", "pattern": "^x"}},
+    }
+    where = Shape()
+    where.merge(schema)
+    where.prune()
+    assert where.properties["新栏目"].texts and not where.properties["新栏目"].constrained
+    assert where.properties["代码"].coded

@@ -64,6 +64,25 @@ def test_broken_declaration_is_refused_with_its_message(clone: Path) -> None:
     assert "Passed" in done.stdout + done.stderr
 
 
+def test_a_number_typed_into_free_text_is_refused_and_never_shown_in_full(clone: Path) -> None:
+    report = clone / "submissions/srmyy/报告/0001-赵明.yaml"
+    original = report.read_text(encoding="utf-8")
+    report.write_text(
+        original.replace("事由: 旅游", "事由: 旅游（护照E12345678，手机13812345678）"), encoding="utf-8"
+    )
+    sh(clone, "git", "add", "-A")
+    done = sh(clone, "git", "commit", "-m", "赵明出国（境）情况", check=False)
+    out = done.stdout + done.stderr
+    assert done.returncode != 0
+    assert "[出国境情况第1项.事由] 「事由」里写了完整的普通护照号码 E******78：证件号码只写在" in out
+    assert "R336 警告 [出国境情况第1项.事由] 「事由」里写了电话号码 138****5678" in out
+    assert "E12345678" not in out and "13812345678" not in out
+    report.write_text(original.replace("事由: 旅游", "事由: 旅游（护照 E******78）"), encoding="utf-8")
+    sh(clone, "git", "add", "-A")
+    done = sh(clone, "git", "commit", "-m", "赵明出国（境）情况", check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
 def test_hook_pins_match_the_requirements() -> None:
     pins = {}
     for name in ("requirements.txt", "requirements-dev.txt"):
