@@ -1,7 +1,8 @@
 /* 看板的小功能（不依赖任何外部脚本，旧浏览器也能运行：只用 ES5）：
    1. 以文件方式打开（file://）时，「文件夹/」形式的链接改为「文件夹/index.html」；
    2. 打开链接指向的条目：折叠在 <details> 里的目标行展开并高亮；
-   3. 表头可点击排序（带 data-sortable 的表格；合计行 class="total" 始终在最后）。 */
+   3. 表头可点击排序（带 data-sortable 的表格；合计行 class="total" 始终在最后）；
+   4. 按地区筛选（select[data-region-filter] 只显示 tr[data-region] 中该地区的行）。 */
 (function () {
   "use strict";
   var FILE = location.protocol === "file:";
@@ -97,8 +98,21 @@
     }
   }
 
+  function regionFilter(root) {
+    var selects = root.querySelectorAll("select[data-region-filter]");
+    for (var i = 0; i < selects.length; i++) {
+      selects[i].addEventListener("change", function (event) {
+        var value = event.target.value, rows = document.querySelectorAll("tr[data-region]");
+        for (var r = 0; r < rows.length; r++) {
+          rows[r].style.display = !value || rows[r].getAttribute("data-region") === value ? "" : "none";
+        }
+      });
+    }
+  }
+
   function ready() {
     fixLinks(document);
+    regionFilter(document);
     sortable(document);
     setTimeout(openTarget, 0);
   }

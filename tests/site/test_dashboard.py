@@ -277,3 +277,34 @@ def test_unit_pages_flag_what_does_not_add_up(public: Path) -> None:
     assert '<h2 id="填报格式检查">' in srmyy and '<h2 id="检查结果">' not in srmyy
     clean = (public / "units" / "szxxz" / "index.html").read_text(encoding="utf-8")
     assert "专项检查组尚未检查本单位" in clean and "检查结论与本单位的数据不一致" not in clean
+
+
+def test_a_figure_opens_a_small_page_of_its_sources_with_the_entry_highlighted(
+    server: str, page: Page
+) -> None:
+    _open(page, server + "/stats/", server)
+    link = page.locator(".privtravel-stats td a[href*='stats-sources/']").first
+    target = (link.get_attribute("href") or "").split("#")[1]
+    link.click()
+    page.wait_for_load_state("networkidle")
+    assert page.url.endswith(".html#" + target)
+    size = page.evaluate("() => document.documentElement.outerHTML.length")
+    assert size < 200_000  # one row's sources, not all of them
+    entry = page.locator(f"section[id='{target}']")
+    assert entry.is_visible()
+    assert entry.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(255, 245, 157)"
+
+
+def test_overview_by_region_adds_up_and_filters(server: str, page: Page) -> None:
+    _open(page, server + "/", server)
+    table = page.locator("h2#按地区 + table, h2#按地区 ~ div table").first
+    body = [r.split("\t") for r in table.locator("tbody tr").all_inner_texts()]
+    regions, total = body[:-1], body[-1]
+    assert total[0] == "合计"
+    for column in range(1, len(total)):
+        assert sum(int(r[column]) for r in regions) == int(total[column])
+    assert int(total[1]) == len(_units())
+    page.select_option("select[data-region-filter]", "市直公共卫生单位")
+    shown = page.locator("tr[data-region]:visible")
+    assert shown.count() > 0
+    assert {shown.nth(i).get_attribute("data-region") for i in range(shown.count())} == {"市直公共卫生单位"}

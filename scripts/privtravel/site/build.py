@@ -23,7 +23,7 @@ from privtravel.diagnostics import Diagnostic, FatalError
 from privtravel.load.layout import unit_of
 from privtravel.masking import mask_page
 from privtravel.model import Campaign
-from privtravel.site import audit_trail, offline, search, units
+from privtravel.site import audit_trail, offline, provenance_pages, search, units
 from privtravel.site.asof import AsOf, as_of
 from privtravel.site.deferred import Deferred
 from privtravel.site.pages import audit as audit_pages
@@ -105,9 +105,8 @@ def write_pages(
     )
     write("stats.md", statistics.page(campaign, stats))
     write(f"{statistics.SOURCES_PAGE}.md", statistics.sources_page(campaign))
-    (docs.parent / "provenance.html").write_text(
-        mask_page(statistics.provenance_fragment(stats, provenance_lines(root, refs(stats)))),
-        encoding="utf-8",
+    provenance_pages.write_fragments(
+        stats, provenance_lines(root, refs(stats)), docs.parent / "provenance", mask_page
     )
     export.write_all(stats, docs / statistics.EXPORTS)
     write("findings.md", findings.page(campaign, outcome, links))
@@ -188,12 +187,6 @@ def build(root: Path, out: Path, today: dt.date | None = None) -> None:
     deferred.insert(out)
     offline.patch_bundle(out)
     offline.write_index(out, search.tune(offline.read_index(out), people))
-    _insert_provenance(out / statistics.SOURCES_PAGE / "index.html", docs.parent / "provenance.html")
-
-
-def _insert_provenance(page: Path, fragment: Path) -> None:
-    html = page.read_text(encoding="utf-8")
-    marker = f"<p>{statistics.PROVENANCE_MARKER}</p>"
-    if marker not in html:
-        raise FatalError(f"看板构建失败：{page} 中找不到数字来源的位置。")
-    page.write_text(html.replace(marker, fragment.read_text(encoding="utf-8"), 1), encoding="utf-8")
+    provenance_pages.place(
+        out / statistics.SOURCES_PAGE / "index.html", docs.parent / "provenance", statistics.PROVENANCE_MARKER
+    )

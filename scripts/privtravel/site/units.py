@@ -19,6 +19,7 @@ from typing import Any
 from privtravel import export
 from privtravel.analysis import Analysis, confirmed_findings
 from privtravel.diagnostics import Diagnostic
+from privtravel.site import provenance_pages
 from privtravel.site.audit_trail import Trail
 from privtravel.site.pages import audit as audit_pages
 from privtravel.site.pages import findings, statistics, unit, unit_checks
@@ -111,9 +112,7 @@ def _unit(code: str) -> str:
             "",
             statistics.export_links(f"../{statistics.EXPORTS}/units/{code}", with_json=False),
             "",
-            statistics.unsearched(
-                stats_html.tables_html(own, lambda anchor: f"../../{statistics.SOURCES_PAGE}/#{anchor}")
-            ),
+            statistics.unsearched(stats_html.tables_html(own, provenance_pages.href(own, "../../"))),
             "",
         ]
     )

@@ -106,13 +106,17 @@ def provenance_html(
     *,
     file_href: FileHref | None = None,
     table_href: Href = _local,
+    only: Callable[[Table, Row], bool] | None = None,
 ) -> str:
-    """One block per figure that has records behind it: who and which record, file, field and line."""
+    """One block per figure that has records behind it: who and which record, file, field and line;
+    ``only`` keeps the rows it accepts (the site writes one page per row)."""
     out = ['<div class="privtravel-sources">']
     for table in stats.tables:
         labels = {c.key: "-".join(c.path) for c in table.spec.columns}
         by_id = {row.id: row for row in table.rows}
         for row in table.rows:
+            if only is not None and not only(table, row):
+                continue
             for column in table.spec.data_columns:
                 cell = row.cells[column.key]
                 if not cell.refs and (row.kind is RowKind.UNIT or cell.value in (None, 0)):

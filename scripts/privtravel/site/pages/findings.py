@@ -21,7 +21,9 @@ def _verdict_css(summary_text: str) -> str:
     return "status-part" if "待核实" in summary_text else "status-none"
 
 
-def matrix(units: list[UnitSummary], link: dict[str, str], prefix: str = "") -> list[str]:
+def matrix(
+    units: list[UnitSummary], link: dict[str, str], prefix: str = "", *, regions: dict[str, str] | None = None
+) -> list[str]:
     """Units × the six 「应…尽…」, worst first, each cell coloured and linking to its evidence on the
     unit page; totals underneath; every column sorts (site/assets/dashboard.js)."""
 
@@ -44,8 +46,9 @@ def matrix(units: list[UnitSummary], link: dict[str, str], prefix: str = "") -> 
             cells.append(f'<td data-sort="{s.states[OPEN] + s.states[CONFIRMED]}">{text}</td>')
         name = f'<a href="{href(u.unit)}">{cell(u.name)}</a>' if u.unit in link else cell(u.name)
         open_, confirmed = load(u)
+        region = f' data-region="{cell(regions[u.unit])}"' if regions and u.unit in regions else ""
         rows.append(
-            f"<tr><td>{name}</td>{''.join(cells)}"
+            f"<tr{region}><td>{name}</td>{''.join(cells)}"
             f'<td class="num">{open_}</td><td class="num">{confirmed}</td></tr>'
         )
     flagged = [sum(1 for u in units if u.indicators[i].verdict != "未发现问题") for i in INDICATORS]

@@ -9,8 +9,8 @@ from privtravel.campaignops.reminders import Reminder
 from privtravel.crosscheck.run import Outcome
 from privtravel.model import Campaign
 from privtravel.site import charts
-from privtravel.site.pages import attention, findings, statistics
-from privtravel.site.pages.common import WIDE_PAGE, demo_note, unit_link
+from privtravel.site.pages import attention, findings, regions, statistics
+from privtravel.site.pages.common import WIDE_PAGE, demo_note
 from privtravel.site.status import DONE, NONE, PARTIAL, UnitStatus
 from privtravel.stats.compute import Statistics
 from privtravel.stats.table import Column, RowKind, Table
@@ -55,6 +55,7 @@ def overview(
         attention.timeline(campaign, milestones(campaign), next_monthly_day(campaign, today), today),
         "",
         *attention.block(campaign, statuses, reminders, links, today),
+        *regions.table(campaign, statuses, reminders),
     ]
     lines += [
         "## 各单位报送情况",
@@ -70,20 +71,19 @@ def overview(
         "",
         "已报送：单位基本情况和登记备案名单已交，登记备案人员都有报告表（含零报告、无需填报），且没有格式错误。",
         "",
-        "| 地区 | 单位 | 状态 | 登记备案人数 | 填报 | 零报告 | 无需填报 | 未报告 | 错误 | 警告 |",
-        "|---|---|---|--:|--:|--:|--:|--:|--:|--:|",
+        *status_table(statuses),
     ]
-    for s in statuses:
-        lines.append(
-            f"| {escape(s.config.region)} | {unit_link(s.config, '')} | "
-            f'<span class="{_CSS[s.state]}">{s.state}</span> | {s.registered} | {s.filed} | '
-            f"{s.zero} | {s.exempt} | {s.missing} | {s.errors} | {s.warnings} |"
-        )
-    lines += ["", *indicators(outcome, links), *headline(stats), f"数据来源：{escape(computed_from)}", ""]
+    lines += [
+        "",
+        *indicators(outcome, links, {s.config.code: s.config.region for s in statuses}),
+        *headline(stats),
+        f"数据来源：{escape(computed_from)}",
+        "",
+    ]
     return "\n".join(lines)
 
 
-def indicators(outcome: Outcome | None, links: dict[str, str]) -> list[str]:
+def indicators(outcome: Outcome | None, links: dict[str, str], regions: dict[str, str]) -> list[str]:
     lines = ["## 六个「应…尽…」", ""]
     if outcome is None or not outcome.complete:
         return [*lines, findings.NO_POLICE if outcome is None else "公安数据有错误，未作比对。", ""]
@@ -92,7 +92,7 @@ def indicators(outcome: Outcome | None, links: dict[str, str]) -> list[str]:
         "与公安机关出入境管理部门的数据比对的结果，问题多的单位在前（点击查看依据，点击表头排序；"
         "详见[核查发现](findings.md)）：",
         "",
-        *findings.matrix(outcome.units, links),
+        *findings.matrix(outcome.units, links, regions=regions),
         "",
     ]
 
@@ -141,3 +141,41 @@ def headline(stats: Statistics) -> list[str]:
 def _totals(table: Table) -> list[tuple[Column, object]]:
     total = next(r for r in table.rows if r.kind is RowKind.TOTAL)
     return [(c, total.cells[c.key].value) for c in table.spec.data_columns]
+
+
+def status_table(statuses: list[UnitStatus]) -> list[str]:
+    """Every unit's submission state, in campaign order, rows tagged with their region (filter)."""
+    head = "".join(
+        f"<th>{h}</th>"
+        for h in (
+            "地区",
+            "单位",
+            "状态",
+            "登记备案人数",
+            "填报",
+            "零报告",
+            "无需填报",
+            "未报告",
+            "错误",
+            "警告",
+        )
+    )
+    rows = []
+    for s in statuses:
+        figures = "".join(
+            f'<td class="num">{v}</td>'
+            for v in (s.registered, s.filed, s.zero, s.exempt, s.missing, s.errors, s.warnings)
+        )
+        rows.append(
+            f'<tr data-region="{escape(s.config.region)}"><td>{escape(s.config.region)}</td>'
+            f'<td><a href="units/{s.config.code}/">{escape(s.config.name)}</a></td>'
+            f'<td><span class="{_CSS[s.state]}">{s.state}</span></td>{figures}</tr>'
+        )
+    return [
+        "<table data-sortable>",
+        f"<thead><tr>{head}</tr></thead>",
+        "<tbody>",
+        *rows,
+        "</tbody>",
+        "</table>",
+    ]

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from privtravel.model import Campaign
+from privtravel.site import provenance_pages
 from privtravel.site.pages.common import WIDE_PAGE, demo_note
 from privtravel.stats import definitions
 from privtravel.stats import html as stats_html
 from privtravel.stats.compute import Statistics
-from privtravel.stats.provenance import Lines
 from privtravel.stats.table import RowKind, Table
 
 EXPORTS = "exports"
@@ -35,7 +35,7 @@ def page(campaign: Campaign, stats: Statistics) -> str:
             "",
             export_links(EXPORTS),  # Markdown links: relative to the .md file
             "",
-            unsearched(stats_html.tables_html(stats, lambda anchor: f"../{SOURCES_PAGE}/#{anchor}")),
+            unsearched(stats_html.tables_html(stats, provenance_pages.href(stats, "../"))),
             "",
             definitions.markdown(stats, heading="##"),
             "",
@@ -70,10 +70,6 @@ def sources_page(campaign: Campaign) -> str:
 # The provenance is tens of megabytes of finished HTML at province scale: Markdown and the search
 # index would spend minutes on it, so the page carries a marker that build.py replaces afterwards.
 PROVENANCE_MARKER = "PRIVTRAVEL-PROVENANCE-HERE"
-
-
-def provenance_fragment(stats: Statistics, lines: Lines) -> str:
-    return stats_html.provenance_html(stats, lines, table_href=lambda anchor: f"../stats/#{anchor}")
 
 
 def column_totals(table: Table, group: str, *, exclude: tuple[str, ...] = ()) -> list[tuple[str, int]]:
