@@ -2,7 +2,8 @@
    1. 以文件方式打开（file://）时，「文件夹/」形式的链接改为「文件夹/index.html」；
    2. 打开链接指向的条目：折叠在 <details> 里的目标行展开并高亮；
    3. 表头可点击排序（带 data-sortable 的表格；合计行 class="total" 始终在最后）；
-   4. 按地区筛选（select[data-region-filter] 只显示 tr[data-region] 中该地区的行）。 */
+   4. 按地区筛选（select[data-region-filter] 只显示 tr[data-region] 中该地区的行）；
+   5. 很长的单元格（人员、文件的长名单）折叠为「共 N 项」，点击展开，打印时全部展开。 */
 (function () {
   "use strict";
   var FILE = location.protocol === "file:";
@@ -110,7 +111,30 @@
     }
   }
 
+  // A long cell (a list of people or files) is folded: 「共 107 项」 opens it.
+  var LONG = 160;
+  function fold(root) {
+    var cells = root.querySelectorAll(".md-typeset td");
+    for (var i = 0; i < cells.length; i++) {
+      var td = cells[i], text = td.textContent || "";
+      if (text.length <= LONG || td.querySelector("details, table")) continue;
+      var items = text.split(/[、；;，,\n]+/).filter(function (x) { return /\S/.test(x); }).length;
+      var details = document.createElement("details");
+      details.className = "fold";
+      var summary = document.createElement("summary");
+      summary.textContent = items >= 6 ? "共 " + items + " 项" : text.replace(/\s+/g, " ").slice(0, 40) + "…";
+      details.appendChild(summary);
+      while (td.firstChild) details.appendChild(td.firstChild);
+      td.appendChild(details);
+    }
+  }
+  window.addEventListener("beforeprint", function () {
+    var folded = document.querySelectorAll("details.fold");
+    for (var i = 0; i < folded.length; i++) folded[i].open = true;
+  });
+
   function ready() {
+    fold(document);
     fixLinks(document);
     regionFilter(document);
     sortable(document);

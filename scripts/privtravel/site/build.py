@@ -27,7 +27,7 @@ from privtravel.site import audit_trail, offline, provenance_pages, search, unit
 from privtravel.site.asof import AsOf, as_of
 from privtravel.site.deferred import Deferred
 from privtravel.site.pages import audit as audit_pages
-from privtravel.site.pages import findings, guide, overview, statistics
+from privtravel.site.pages import findings, guide, overview, progress, statistics
 from privtravel.site.pages.common import unit_page
 from privtravel.site.status import unit_statuses
 from privtravel.stats.provenance import lines as provenance_lines
@@ -101,7 +101,9 @@ def write_pages(
             reminders.collect(repo, today, findings=reminders.open_findings(analysis.answered)),
         )
         + "\n"
-        + rectification,
+        + rectification
+        + "\n"
+        + "\n".join(progress.section(trail.entries, repo)),
     )
     write("stats.md", statistics.page(campaign, stats))
     write(f"{statistics.SOURCES_PAGE}.md", statistics.sources_page(campaign))
