@@ -39,14 +39,12 @@ class Outcome:
 
 def run(root: Path, campaign: Campaign, workbook: Path, *, unit: str | None, write: bool) -> Outcome:
     max_bytes = campaign.max_file_kb * 1024
-    existing: set[Kind] = set()
-    if unit is not None:
-        existing = {kind for kind in unitdocs.existing_paths(root, unit).values() if kind is not Kind.REPORT}
+
+    def existing(code: str) -> set[Kind]:
+        return {kind for kind in unitdocs.existing_paths(root, code).values() if kind is not Kind.REPORT}
+
     extracted = workbook_read.read(workbook, unit=unit, existing=existing)
     code = extracted.docs.code
-    if unit is None and code:  # the workbook names its unit: keep the files it already has
-        existing = {kind for kind in unitdocs.existing_paths(root, code).values() if kind is not Kind.REPORT}
-        extracted = workbook_read.read(workbook, unit=code, existing=existing)
     outcome = Outcome(code, list(extracted.problems), rows=extracted.rows_read)
     if code and campaign.unit(code) is None:
         place = extracted.cellmap.find(unitdocs.rel_path(code, Kind.UNIT), ())

@@ -7,22 +7,17 @@ a cell that cannot be read is reported and left out, and the caller writes nothi
 
 from __future__ import annotations
 
-import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
-
-from privtravel.diagnostics import FatalError, JsonPath
-from privtravel.excel import cells
+from privtravel.diagnostics import JsonPath
+from privtravel.excel import cells, rowdata
 from privtravel.excel.layout import UNIT_CODE, Column, Sheet, layout
 from privtravel.excel.places import CellMap, Place, Problem
-from privtravel.excel.schema_walk import FieldType, base_of, fields, root_schema
+from privtravel.excel.sheet_rows import Rows, filled_rows, open_workbook
 from privtravel.excel.unitdocs import FILE_OF_KIND, Data, UnitDocs, folder, rel_path, report_rel
 from privtravel.excel.workbook_write import (
     FIRST_ROW,
@@ -55,20 +50,13 @@ class _Row:
     obj: Data
 
 
-def open_workbook(path: Path) -> Any:
-    if not path.is_file():
-        raise FatalError(f"找不到表格文件 {path}。")
-    try:
-        return load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
-        raise FatalError(
-            f"无法打开 {path.name}：它不是 .xlsx 表格（旧的 .xls 请在 Excel/WPS 中另存为 .xlsx）。（{exc}）"
-        ) from None
+Existing = Callable[[str], set[Kind]]
 
 
-def read(path: Path, *, unit: str | None, existing: set[Kind]) -> Extracted:
+def read(path: Path, *, unit: str | None, existing: Existing) -> Extracted:
     """Read the workbook at ``path``.  ``unit`` is the expected unit code (None: the workbook's own);
-    ``existing`` are the kinds that already have a file (kept even when their sheets are emptied)."""
+    ``existing(code)`` are the kinds for which the unit already has a file (kept even when their
+    sheets are emptied)."""
     book = open_workbook(path)
     try:
         return _Reader(book, unit, existing).run()
@@ -77,10 +65,11 @@ def read(path: Path, *, unit: str | None, existing: set[Kind]) -> Extracted:
 
 
 class _Reader:
-    def __init__(self, book: Any, unit: str | None, existing: set[Kind]) -> None:
+    def __init__(self, book: Any, unit: str | None, existing: Existing) -> None:
         self.book = book
         self.expected_unit = unit
-        self.existing = existing
+        self.existing_of = existing
+        self.existing: set[Kind] = set()
         self.out = Extracted(UnitDocs(unit or ""))
         self.keys: dict[str, dict[str, _Row]] = {}  # sheet → key value → row
         self.roots: dict[str, _Row] = {}  # rel → the file's root
@@ -93,18 +82,17 @@ class _Reader:
     def run(self) -> Extracted:
         lay = layout()
         present = set(self.book.sheetnames)
-        tables: dict[str, list[tuple[int, list[Any]]]] = {}
+        tables: dict[str, Rows] = {}
         for sheet in lay.sheets:
             if sheet.name not in present:
                 self.problem(None, f"缺少工作表「{sheet.name}」：请使用 privtravel template 生成的表格。")
                 continue
-            ws = self.book[sheet.name]
-            ws.reset_dimensions()
-            raw = [list(r) for r in ws.iter_rows(values_only=True)]
-            tables[sheet.name] = list(enumerate(raw, start=1))
+            tables[sheet.name] = filled_rows(self.book, sheet.name)
         form = lay.of_kind(Kind.UNIT)[0]
         if form.name in tables:
             self._form(form, tables[form.name])
+        else:
+            self.existing = self.existing_of(self.code) if self.code else set()
         self.out.docs.code = self.code
         for sheet in lay.sheets:
             if sheet.spec.form or sheet.name not in tables:
@@ -114,12 +102,14 @@ class _Reader:
         return self.out
 
     # --- the unit form -------------------------------------------------------------------------
-    def _form(self, sheet: Sheet, rows: list[tuple[int, list[Any]]]) -> None:
+    def _form(self, sheet: Sheet, rows: Rows) -> None:
         by_label = {(c.group or "", c.header): c for c in sheet.columns}
         found: dict[Column, tuple[int, Any]] = {}
-        for number, values in rows[FORM_FIRST_ROW - 1 :]:
-            group = _text(values, 0)
-            header = _text(values, 1)
+        for number, values in sorted(rows.items()):
+            if number < FORM_FIRST_ROW:
+                continue
+            group = rowdata.text_at(values, 0)
+            header = rowdata.text_at(values, 1)
             if not header:
                 continue
             column = by_label.get((group, header))
@@ -150,6 +140,7 @@ class _Reader:
                 code_place, f"这是单位「{code}」的表格，不是「{self.expected_unit}」的：请核对表格或 --unit。"
             )
         self.code = code
+        self.existing = self.existing_of(code) if code else set()
         rel = rel_path(code, Kind.UNIT)
         obj: Data = {}
         row = _Row(rel, (), obj)
@@ -162,25 +153,25 @@ class _Reader:
             filled = self._cell(row, column, place, raw)
             if filled and column.path[0] not in prefilled:
                 content = True
-        _empty_required_lists(obj, sheet.columns)
+        rowdata.empty_required_lists(obj, sheet.columns)
         if content or Kind.UNIT in self.existing:
             self.out.rows_read += 1
-            _init_required_lists(Kind.UNIT, obj, ())
+            rowdata.init_required_lists(Kind.UNIT, obj, ())
             self.roots[rel] = row
             self.form_row = row
 
     # --- tables ------------------------------------------------------------------------------
-    def _columns(self, sheet: Sheet, rows: list[tuple[int, list[Any]]]) -> dict[int, Column] | None:
+    def _columns(self, sheet: Sheet, rows: Rows) -> dict[int, Column] | None:
         """Physical column index → Column, from the two header rows."""
-        upper = rows[GROUP_ROW - 1][1] if len(rows) >= GROUP_ROW else []
-        lower = rows[HEADER_ROW - 1][1] if len(rows) >= HEADER_ROW else []
+        upper = rows.get(GROUP_ROW, [])
+        lower = rows.get(HEADER_ROW, [])
         by_label = {c.label: c for c in sheet.columns}
         found: dict[int, Column] = {}
         seen: dict[str, int] = {}
         group: str | None = None
         ok = True
         for index in range(max(len(upper), len(lower))):
-            top, bottom = _text(upper, index), _text(lower, index)
+            top, bottom = rowdata.text_at(upper, index), rowdata.text_at(lower, index)
             if bottom:
                 group = top or group
                 label = f"{group}·{bottom}" if group else bottom
@@ -211,14 +202,14 @@ class _Reader:
                 ok = False
         return found if ok else None
 
-    def _table(self, sheet: Sheet, rows: list[tuple[int, list[Any]]]) -> None:
+    def _table(self, sheet: Sheet, rows: Rows) -> None:
         columns = self._columns(sheet, rows)
         if columns is None:
             return  # a broken header: the rows cannot be read reliably
         parent = layout().sheet(sheet.parent) if sheet.parent else None
         key_index = next((i for i, c in columns.items() if c.parent_key), None)
-        for number, values in rows[FIRST_ROW - 1 :]:
-            if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
+        for number, values in sorted(rows.items()):
+            if number < FIRST_ROW:
                 continue
             self.out.rows_read += 1
             target = self._target(sheet, parent, number, values, columns, key_index)
@@ -230,7 +221,7 @@ class _Reader:
                     continue
                 raw = values[index] if index < len(values) else None
                 self._cell(row, column, Place(sheet.name, number, index + 1), raw)
-            _empty_required_lists(row.obj, columns.values())
+            rowdata.empty_required_lists(row.obj, columns.values())
             self._register(sheet, row, number, values, columns)
 
     def _target(
@@ -248,7 +239,7 @@ class _Reader:
         if spec.per_file:
             rel = self._report_rel(sheet, number, values, columns)
             obj: Data = {UNIT_CODE: self.code}
-            _init_required_lists(sheet.kind, obj, ())
+            rowdata.init_required_lists(sheet.kind, obj, ())
             row = _Row(rel, (), obj)
             self.out.cellmap.add(rel, (), first, None)
             if rel in self.roots:
@@ -286,7 +277,7 @@ class _Reader:
         items = holder.obj.setdefault(name, [])
         path = (*holder.path, name, len(items))
         obj = {}
-        _init_required_lists(sheet.kind, obj, spec.array)
+        rowdata.init_required_lists(sheet.kind, obj, spec.array)
         items.append(obj)
         self.out.cellmap.add(holder.rel, path, first, None)
         return _Row(holder.rel, path, obj)
@@ -343,7 +334,7 @@ class _Reader:
         row = self.roots.get(rel)
         if row is None:
             obj: Data = {UNIT_CODE: self.code}
-            _init_required_lists(kind, obj, ())
+            rowdata.init_required_lists(kind, obj, ())
             row = self.roots[rel] = _Row(rel, (), obj)
         return row
 
@@ -352,7 +343,7 @@ class _Reader:
         if self.form_row is None:
             rel = rel_path(self.code, Kind.UNIT)
             obj: Data = {UNIT_CODE: self.code}
-            _init_required_lists(Kind.UNIT, obj, ())
+            rowdata.init_required_lists(Kind.UNIT, obj, ())
             self.form_row = self.roots[rel] = _Row(rel, (), obj)
         return self.form_row
 
@@ -377,66 +368,18 @@ class _Reader:
         except cells.CellError as exc:
             self.problem(place, f"「{column.label}」{exc}")
             self.out.mark_bad(row.rel, path)
-            _set(row.obj, column.path, None)  # keep the key so it is not reported as missing too
+            rowdata.put(row.obj, column.path, None)  # keep the key so it is not reported as missing too
             return True
         if value is None:
             return False
         if column.option is not None:
             if value is False:
                 return True  # 否: filled in, not chosen
-            chosen = _get(row.obj, column.path)
+            chosen = rowdata.get(row.obj, column.path)
             if not isinstance(chosen, list):
                 chosen = []
-                _set(row.obj, column.path, chosen)
+                rowdata.put(row.obj, column.path, chosen)
             chosen.append(column.option)
             return True
-        _set(row.obj, column.path, value)
+        rowdata.put(row.obj, column.path, value)
         return True
-
-
-def _empty_required_lists(obj: Data, columns: Iterable[Column]) -> None:
-    """A blank cell of a required list means an empty list (专人: none designated), not a gap."""
-    for column in columns:
-        if column.field.type not in (FieldType.LIST, FieldType.MULTI) or not column.field.required:
-            continue
-        holder: Any = obj
-        for part in column.path[:-1]:
-            holder = holder.get(part) if isinstance(holder, dict) else None
-        if isinstance(holder, dict):
-            holder.setdefault(column.path[-1], [])
-
-
-def _text(values: list[Any], index: int) -> str:
-    if index >= len(values) or values[index] is None:
-        return ""
-    return str(values[index]).strip()
-
-
-def _get(obj: Data, path: tuple[str, ...]) -> Any:
-    value: Any = obj
-    for part in path:
-        value = value.get(part) if isinstance(value, dict) else None
-    return value
-
-
-def _set(obj: Data, path: tuple[str, ...], value: Any) -> None:
-    for part in path[:-1]:
-        obj = obj.setdefault(part, {})
-    obj[path[-1]] = value
-
-
-def _init_required_lists(kind: Kind, obj: Data, array: tuple[str, ...]) -> None:
-    """Required lists start empty, so a missing child row is a clear 'at least one row' message."""
-    for name in _required_lists(kind, array):
-        obj.setdefault(name, [])
-
-
-@cache
-def _required_lists(kind: Kind, array: tuple[str, ...]) -> tuple[str, ...]:
-    schema, base = root_schema(kind)
-    for name in array:
-        for info in fields(schema, base):
-            if info.name == name and info.schema is not None:
-                schema, base = info.schema, base_of(info.schema, base)
-                break
-    return tuple(info.name for info in fields(schema, base) if info.required and info.type is FieldType.CHILD)
