@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +31,7 @@ Sub Main
   Open job For Input As #jobNo
   logNo = FreeFile
   Open logName For Output As #logNo
-  Dim doc As Object, sh As Object, parts As Variant, current As String
+  Dim doc As Object, parts As Variant, current As String
   On Error GoTo Failed
   Do While Not EOF(jobNo)
     Line Input #jobNo, text
@@ -39,36 +40,20 @@ Sub Main
       parts = Split(text, Chr(9))
       Select Case parts(0)
         Case "OPEN"
-          Dim hidden(0) As New com.sun.star.beans.PropertyValue
-          hidden(0).Name = "Hidden" : hidden(0).Value = True
-          doc = StarDesktop.loadComponentFromURL(ConvertToURL(parts(1)), "_blank", 0, hidden())
+          doc = OpenDoc(parts(1))
         Case "DELETE"
-          sh = doc.Sheets.getByName(parts(1))
-          sh.Rows.removeByIndex(CLng(parts(2)) - 1, CLng(parts(3)))
+          doc.Sheets.getByName(parts(1)).Rows.removeByIndex(CLng(parts(2)) - 1, CLng(parts(3)))
         Case "SORT"
-          sh = doc.Sheets.getByName(parts(1))
-          Dim area As Object
-          area = sh.getCellRangeByPosition(0, CLng(parts(2)) - 1, CLng(parts(4)) - 1, CLng(parts(3)) - 1)
-          Dim keys(0) As New com.sun.star.table.TableSortField
-          keys(0).Field = CLng(parts(5)) - 1
-          keys(0).IsAscending = (parts(6) = "asc")
-          Dim how(0) As New com.sun.star.beans.PropertyValue
-          how(0).Name = "SortFields" : how(0).Value = keys()
-          area.sort(how())
+          SortRows(doc.Sheets.getByName(parts(1)), CLng(parts(2)), CLng(parts(3)), CLng(parts(4)), _
+            CLng(parts(5)), parts(6) = "asc")
         Case "TYPE"
           doc.Sheets.getByName(parts(1)).getCellRangeByName(parts(2)).setFormula(parts(3))
         Case "TEXT"
           doc.Sheets.getByName(parts(1)).getCellRangeByName(parts(2)).setString(parts(3))
         Case "SAVE"
-          Dim xlsx(1) As New com.sun.star.beans.PropertyValue
-          xlsx(0).Name = "FilterName" : xlsx(0).Value = "Calc MS Excel 2007 XML"
-          xlsx(1).Name = "Overwrite" : xlsx(1).Value = True
-          doc.storeToURL(ConvertToURL(parts(1)), xlsx())
+          StoreAs(doc, parts(1), "Calc MS Excel 2007 XML")
         Case "PDF"
-          Dim pdf(1) As New com.sun.star.beans.PropertyValue
-          pdf(0).Name = "FilterName" : pdf(0).Value = "calc_pdf_Export"
-          pdf(1).Name = "Overwrite" : pdf(1).Value = True
-          doc.storeToURL(ConvertToURL(parts(1)), pdf())
+          StoreAs(doc, parts(1), "calc_pdf_Export")
         Case "CLOSE"
           doc.close(True)
       End Select
@@ -82,6 +67,33 @@ Finish:
   Close #logNo
   Close #jobNo
   StarDesktop.terminate()
+End Sub
+
+Rem Arrays of structs live in functions: Basic refuses to assign into one a second time.
+Function OpenDoc(path As String) As Object
+  Dim hidden(0) As New com.sun.star.beans.PropertyValue
+  hidden(0).Name = "Hidden"
+  hidden(0).Value = True
+  OpenDoc = StarDesktop.loadComponentFromURL(ConvertToURL(path), "_blank", 0, hidden())
+End Function
+
+Sub StoreAs(doc As Object, path As String, filter As String)
+  Dim how(1) As New com.sun.star.beans.PropertyValue
+  how(0).Name = "FilterName"
+  how(0).Value = filter
+  how(1).Name = "Overwrite"
+  how(1).Value = True
+  doc.storeToURL(ConvertToURL(path), how())
+End Sub
+
+Sub SortRows(sheet As Object, first As Long, last As Long, width As Long, column As Long, ascending As Boolean)
+  Dim keys(0) As New com.sun.star.table.TableSortField
+  keys(0).Field = column - 1
+  keys(0).IsAscending = ascending
+  Dim how(0) As New com.sun.star.beans.PropertyValue
+  how(0).Name = "SortFields"
+  how(0).Value = keys()
+  sheet.getCellRangeByPosition(0, first - 1, width - 1, last - 1).sort(how())
 End Sub
 """
 
@@ -159,26 +171,28 @@ class Job:
                 capture_output=True,
                 timeout=timeout,
             )
-            (profile / "user/basic/Standard/Module1.xba").write_text(MODULE.format(escape(MACRO)), "utf-8")
             settings = profile / "user/registrymodifications.xcu"
             text = settings.read_text("utf-8")
             settings.write_text(text.replace("</oor:items>", SETTINGS + "</oor:items>"), "utf-8")
+        (profile / "user/basic/Standard/Module1.xba").write_text(MODULE.format(escape(MACRO)), "utf-8")
         job = work / "lo-job.txt"
         job.write_text("\n".join(self.steps) + "\n", "utf-8")
         env = {**os.environ, "PRIVTRAVEL_SOFFICE_JOB": str(job)}
-        subprocess.run(
-            [
-                soffice,
-                "--headless",
-                "--norestore",
-                f"-env:UserInstallation={profile.as_uri()}",
-                "macro:///Standard.Module1.Main",
-            ],
-            check=True,
-            capture_output=True,
-            env=env,
-            timeout=timeout,
-        )
+        command = [
+            soffice,
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation={profile.as_uri()}",
+            "macro:///Standard.Module1.Main",
+        ]
+        with subprocess.Popen(
+            command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+        ) as process:
+            try:
+                process.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:  # a dialog nobody can close: end soffice and its children
+                os.killpg(process.pid, signal.SIGKILL)
+                raise
         log = Path(f"{job}.log")
         lines = log.read_text("utf-8").splitlines() if log.exists() else []
         failed = [line for line in lines if line.startswith("failed")]
