@@ -116,7 +116,9 @@ def require(tool: str) -> str:
     found = shutil.which(tool) or (f"/usr/bin/{tool}" if Path(f"/usr/bin/{tool}").exists() else None)
     if found is None:
         if os.environ.get("CI"):
-            raise RuntimeError(f"CI needs {tool}: .ci/run installs it (libreoffice-calc-nogui, poppler-utils)")
+            raise RuntimeError(
+                f"CI needs {tool}: .ci/run installs it (libreoffice-calc-nogui, poppler-utils)"
+            )
         pytest.skip(f"{tool} is not installed (CI installs it)")
     return found
 
@@ -136,7 +138,9 @@ class Job:
         return self
 
     def sort(self, sheet: str, first: int, last: int, columns: int, key: int, *, ascending: bool) -> Job:
-        self.steps.append(f"SORT\t{sheet}\t{first}\t{last}\t{columns}\t{key}\t{'asc' if ascending else 'desc'}")
+        self.steps.append(
+            f"SORT\t{sheet}\t{first}\t{last}\t{columns}\t{key}\t{'asc' if ascending else 'desc'}"
+        )
         return self
 
     def type(self, sheet: str, cell: str, text: str) -> Job:
@@ -166,7 +170,12 @@ class Job:
         profile = work / "lo-profile"
         if not profile.exists():
             subprocess.run(
-                [soffice, "--headless", f"-env:UserInstallation={profile.as_uri()}", "--terminate_after_init"],
+                [
+                    soffice,
+                    "--headless",
+                    f"-env:UserInstallation={profile.as_uri()}",
+                    "--terminate_after_init",
+                ],
                 check=True,
                 capture_output=True,
                 timeout=timeout,
