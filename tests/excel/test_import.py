@@ -78,12 +78,37 @@ def test_removing_a_report_row_deletes_its_file_and_renaming_renames_it(
         sheet[cell("报告表", "姓名", 2)] = "钱芳芳"
         book["登记备案人员"][cell("登记备案人员", "姓名", 2)] = "钱芳芳"
 
-    status, text = cli(capsys, campaign_repo, "import", str(edit(export(capsys, campaign_repo), change)))
+    workbook = edit(export(capsys, campaign_repo), change)
+    status, text = cli(capsys, campaign_repo, "import", str(workbook))
+    assert status == 1, text  # a signed report goes only when asked for
+    assert "「报告表」工作表少了 1 人，导入会删除他们本人签名的报告表文件：0003-孙伟。" in text
+    assert "--remove" in text and git_status(campaign_repo) == ""
+    status, text = cli(capsys, campaign_repo, "import", str(workbook), "--remove")
     assert status == 0, text
     assert f"删除 {SRMYY}/报告/0003-孙伟.yaml" in text
     assert not (campaign_repo / SRMYY / "报告/0003-孙伟.yaml").exists()
     assert not (campaign_repo / SRMYY / "报告/0002-钱芳.yaml").exists()
     assert "姓名: 钱芳芳" in (campaign_repo / SRMYY / "报告/0002-钱芳芳.yaml").read_text(encoding="utf-8")
+
+
+def test_emptied_sheets_and_missing_ledger_rows_are_errors_naming_what_would_go(
+    campaign_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def change(book: Any) -> None:
+        for name in ("报告表", "登记备案变动", "证件保管"):
+            sheet = book[name]
+            sheet.delete_rows(FIRST_ROW, sheet.max_row)
+
+    status, text = cli(capsys, campaign_repo, "import", str(edit(export(capsys, campaign_repo), change)))
+    assert status == 1, text
+    lines = [line for line in text.splitlines() if "导入会删除" in line]
+    assert len(lines) == 4, text  # 证件领用: the loans of the document no longer in 证件保管
+    reports = next(line for line in lines if line.startswith("「报告表」工作表"))
+    assert "0001-赵明" in reports and "0003-孙伟" in reports
+    assert any("0002 钱芳 的变动记录 2 条" in line for line in lines)
+    custody = next(line for line in lines if line.startswith("「证件保管」工作表"))
+    assert "******" in custody  # document numbers masked in the message
+    assert git_status(campaign_repo) == ""
 
 
 @pytest.mark.parametrize(
@@ -281,3 +306,15 @@ def test_dry_run_writes_nothing(campaign_repo: Path, capsys: pytest.CaptureFixtu
     )
     assert status == 0 and f"将写入 {SRMYY}/报告/0001-赵明.yaml" in text
     assert git_status(campaign_repo) == ""
+
+
+@pytest.mark.parametrize("suffix", [".ods", ".csv", ".xls", ".et"])
+def test_other_formats_are_refused_in_chinese(
+    suffix: str, campaign_repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = campaign_repo.parent / f"填报表{suffix}"
+    other.write_bytes(b"PK\x03\x04 not really")
+    status, text = cli(capsys, campaign_repo, "import", str(other))
+    assert status == 2  # cannot run at all: FatalError's exit code
+    assert "另存为" in text and ".xlsx" in text
+    assert not any(word in text for word in ("File", "Error", "zip", "Traceback")), text

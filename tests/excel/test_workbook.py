@@ -4,6 +4,7 @@ numbers-as-text have the right formats, headers are frozen, and the 填表说明
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from privtravel.diagnostics import Result
-from privtravel.excel import unitdocs, workbook_write
+from privtravel.excel import textlines, unitdocs, workbook_write
 from privtravel.excel.layout import KINDS, UNIT_CODE, layout
 from privtravel.excel.save import save
 from privtravel.excel.schema_walk import FieldType, base_of, fields, root_schema
@@ -117,3 +118,33 @@ def test_guide_quotes_the_notice_with_the_campaign_dates(book: object) -> None:
     assert "填报时的有效证件及2018年1月1日以后失效的证件" in text
     assert "每月25日前" in text
     assert "零报告" in text and "无需填报" in text
+
+
+def test_no_guide_line_starts_with_closing_punctuation(book: object) -> None:
+    lines = [str(c.value) for row in book["填表说明"] for c in row if c.value]  # type: ignore[index]
+    assert len(lines) > 20
+    assert not [line for line in lines if line[0] in textlines.NO_LINE_START], lines
+    assert textlines.split_lines("一二三四五。六七", 10) == ["一二三四五。", "六七"]
+    assert textlines.split_lines("一二三四（五六七", 10) == ["一二三四", "（五六七"]
+
+
+def test_every_drop_down_refuses_other_values(book: object) -> None:
+    found = 0
+    for ws in book.worksheets:  # type: ignore[attr-defined]
+        for dv in ws.data_validations.dataValidation:
+            assert dv.showErrorMessage and dv.errorStyle == "stop" and "下拉列表" in dv.error, (
+                ws.title,
+                dv.sqref,
+            )
+            found += 1
+    form = book["单位基本情况"]  # type: ignore[index]
+    assert form.data_validations.dataValidation, "the form's 专柜/造册登记 have drop-downs"
+    assert found > 30
+
+
+def test_saved_with_the_usual_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "a.xlsx"
+    save(workbook_write.Workbook(), target, dt.datetime(2019, 6, 10))
+    mask = os.umask(0)
+    os.umask(mask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~mask

@@ -15,6 +15,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--unit", metavar="单位代码", help="核对表格确是这个单位的（默认以表格中的单位代码为准）"
     )
     parser.add_argument("--dry-run", action="store_true", help="只检查，不写入文件")
+    parser.add_argument(
+        "--remove",
+        action="store_true",
+        help="确认删除：表格中去掉的人员的报告表和台账记录（登记备案人员、证件、审批、违规问题及其下的各条记录）"
+        "随之删除；不加时，少了的行是错误，列出会被删除的内容",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -25,7 +31,9 @@ def run(args: argparse.Namespace) -> int:
     if args.unit is not None:
         unit_workbook.unit_name(campaign, args.unit)
     started = time.perf_counter()
-    outcome = importing.run(root, campaign, Path(args.workbook), unit=args.unit, write=not args.dry_run)
+    outcome = importing.run(
+        root, campaign, Path(args.workbook), unit=args.unit, write=not args.dry_run, remove=args.remove
+    )
     seconds = time.perf_counter() - started
     for problem in outcome.problems:
         print(problem.line())
@@ -44,6 +52,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"{verb} {rel}")
     for rel in plan.delete:
         print(f"{'将删除' if args.dry_run else '删除'} {rel}")
+    for what in (w for w in outcome.removed if not w.startswith("报告表：")):  # report files: above
+        print(f"{'将删除' if args.dry_run else '删除'}记录 {what}")
     print(
         f"读取了 {outcome.rows} 行（{seconds:.1f} 秒）：{warnings} 个警告；{verb} {len(plan.write)} 个文件，"
         f"删除 {len(plan.delete)} 个，{len(plan.unchanged)} 个内容未变。"

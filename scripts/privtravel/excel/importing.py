@@ -12,7 +12,7 @@ from pathlib import Path, PurePosixPath
 
 from privtravel import rules
 from privtravel.diagnostics import Result
-from privtravel.excel import unitdocs, workbook_read
+from privtravel.excel import removals, unitdocs, workbook_read
 from privtravel.excel.layout import KINDS as WORKBOOK_KINDS
 from privtravel.excel.layout import layout
 from privtravel.excel.messages import rule_problems, schema_problems
@@ -31,13 +31,18 @@ class Outcome:
     plan: Plan | None = None  # None when errors kept anything from being written
     rows: int = 0
     rules_checked: bool = False
+    removed: list[str] = field(default_factory=list)  # 工作表：what (reports, ledger records) goes
 
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.error]
 
 
-def run(root: Path, campaign: Campaign, workbook: Path, *, unit: str | None, write: bool) -> Outcome:
+def run(
+    root: Path, campaign: Campaign, workbook: Path, *, unit: str | None, write: bool, remove: bool = False
+) -> Outcome:
+    """Read, check and (``write``) apply the workbook; removing reports or ledger records needs
+    ``remove`` (without it they are errors naming what would go)."""
     max_bytes = campaign.max_file_kb * 1024
 
     def existing(code: str) -> set[Kind]:
@@ -68,10 +73,19 @@ def run(root: Path, campaign: Campaign, workbook: Path, *, unit: str | None, wri
     if not outcome.errors:  # rules on partial data would report what is missing only for now
         outcome.problems.extend(rule_problems(rules.check_unit(campaign, unit_data), extracted.cellmap))
         outcome.rules_checked = True
+    current, _ = unitdocs.load(root, code, max_bytes)
+    gone = removals.removals(current, extracted.docs)
+    outcome.removed = [f"{r.sheet}：{r.what}" for r in gone]
+    if gone and not remove:
+        by_sheet: dict[str, list[str]] = {}
+        for r in gone:
+            by_sheet.setdefault(r.sheet, []).append(r.what)
+        for sheet, items in by_sheet.items():
+            outcome.problems.append(Problem(None, removals.message(sheet, items), file=f"「{sheet}」工作表"))
     _sorted(outcome)
     if outcome.errors:
         return outcome
-    outcome.plan = unitdocs.plan(root, extracted.docs, max_bytes)
+    outcome.plan = unitdocs.plan(root, extracted.docs, max_bytes, current)
     if write:
         unitdocs.apply(root, outcome.plan)
     return outcome

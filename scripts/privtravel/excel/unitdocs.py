@@ -12,6 +12,7 @@ from privtravel.diagnostics import Result
 from privtravel.excel.canonical import canonical
 from privtravel.excel.emit import dump
 from privtravel.excel.layout import KINDS
+from privtravel.excel.save import usual_mode
 from privtravel.load import repository
 from privtravel.load.layout import REPORTS_DIR, SUBMISSIONS, UNIT_FILES, Kind, classify
 
@@ -86,11 +87,12 @@ class Plan:
     unchanged: list[str] = field(default_factory=list)
 
 
-def plan(root: Path, new: UnitDocs, max_bytes: int) -> Plan:
+def plan(root: Path, new: UnitDocs, max_bytes: int, current: UnitDocs | None = None) -> Plan:
     """Write what changed in meaning; leave alone files that mean the same (their comments and
     formatting stay); delete declaration files the workbook no longer has (reports of people no
     longer listed, files of a kind whose sheets were emptied are kept as empty lists)."""
-    current, _ = load(root, new.code, max_bytes)
+    if current is None:
+        current, _ = load(root, new.code, max_bytes)
     current_files = current.all_files()
     out = Plan()
     for rel, (kind, data) in sorted(new.all_files().items()):
@@ -113,6 +115,7 @@ def apply(root: Path, todo: Plan) -> None:
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".import-", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
+        os.chmod(tmp, usual_mode())
         os.replace(tmp, target)
     for rel in todo.delete:
         (root / rel).unlink()

@@ -3,7 +3,6 @@ frozen headers; pre-filled with the unit's declarations.  Opens in Excel, WPS an
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Any
 
 from openpyxl import Workbook
@@ -19,6 +18,7 @@ from privtravel.excel import cells, guide
 from privtravel.excel.layout import Column, Sheet, for_excel, layout
 from privtravel.excel.records import rows, value_at
 from privtravel.excel.schema_walk import FieldType
+from privtravel.excel.textlines import split_lines, width_of
 from privtravel.excel.unitdocs import UnitDocs
 from privtravel.model import Campaign
 
@@ -39,10 +39,6 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 DATE_FORMAT = "yyyy-mm-dd"
 TEXT_FORMAT = "@"
-
-
-def width_of(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def build(campaign: Campaign, unit_name: str, docs: UnitDocs) -> Workbook:
@@ -86,21 +82,6 @@ def set_value(cell: Cell | MergedCell, value: Any) -> None:
     cell.value = value
     if isinstance(value, str):
         cell.data_type = "s"  # text that looks like a formula (=…) or an error (#N/A) stays text
-
-
-def split_lines(text: str, width: int) -> list[str]:
-    """Break a paragraph into lines of at most ``width`` display columns (CJK counts 2).
-
-    Lines are broken here rather than by the spreadsheet's wrap, which depends on the fonts installed."""
-    lines: list[str] = []
-    current = ""
-    for ch in text:
-        if width_of(current + ch) > width:
-            lines.append(current)
-            current = "" if ch == " " else ch
-        else:
-            current += ch
-    return [*lines, current] if current or not lines else lines
 
 
 GUIDE_WIDTH = 90  # columns of the 填表说明 sheet's only column
@@ -212,7 +193,14 @@ def _validation(ws: Worksheet, options: _OptionLists, column: Column, letter: st
     if choices is None:
         return
     ref = options.range_for(column.label, choices)
-    check = DataValidation(
+    check = _choice_check(ref, column)
+    check.add(f"{letter}{FIRST_ROW}:{letter}{last}")
+    ws.add_data_validation(check)
+
+
+def _choice_check(ref: str, column: Column) -> DataValidation:
+    """A drop-down that refuses other values (Excel, WPS and LibreOffice all show the message)."""
+    return DataValidation(
         type="list",
         formula1=f"={ref}",
         allow_blank=True,
@@ -221,8 +209,6 @@ def _validation(ws: Worksheet, options: _OptionLists, column: Column, letter: st
         errorTitle="取值不对",
         error=f"「{column.label}」请从下拉列表中选择。",
     )
-    check.add(f"{letter}{FIRST_ROW}:{letter}{last}")
-    ws.add_data_validation(check)
 
 
 def _header_cell(ws: Worksheet, row: int, col: int, text: str, column: Column | None) -> Cell | MergedCell:
@@ -332,7 +318,7 @@ def _form(ws: Worksheet, sheet: Sheet, docs: UnitDocs, options: _OptionLists, un
         ws.row_dimensions[r].height = 16 * max(1, -(-width_of(_help(column)) // 68))
         choices = _choices(column)
         if choices is not None:
-            check = DataValidation(type="list", formula1=f"={options.range_for(column.label, choices)}")
+            check = _choice_check(options.range_for(column.label, choices), column)
             check.add(f"C{r}")
             ws.add_data_validation(check)
     ws.freeze_panes = f"A{FORM_FIRST_ROW}"
