@@ -8,6 +8,10 @@ import pytest
 from excel_helpers import cli
 from openpyxl import load_workbook
 
+from privtravel.diagnostics import Result
+from privtravel.excel import form_print
+from privtravel.load import repository
+
 
 def texts(book: object) -> list[str]:
     return [str(c.value) for ws in book for row in ws.iter_rows() for c in row if c.value is not None]  # type: ignore[attr-defined]
@@ -52,3 +56,23 @@ def test_exempt_leaders_have_no_form_and_named_people_only(
     assert "钱芳" in values and "赵明" not in values
     status, text = cli(capsys, campaign, "forms", "srmyy", "0099")
     assert status == 2 and "0099" in text
+
+
+def test_a_long_form_continues_on_named_numbered_pages_and_is_signed_once() -> None:
+    campaign = repository.load_campaign(Path(__file__).parents[1] / "fixtures" / "mini", Result())
+    assert campaign is not None
+    trip = {"出境日期": "2018-02-10", "入境日期": "2018-02-17", "所到国家（地区）": ["日本"], "事由": "旅游",
+            "审批机构": "委政治处"}  # fmt: skip
+    report = {"编号": "0009", "姓名": "周敏", "单位及职务": "绍兴市人民医院 护士", "报告类型": "个人报告",
+              "出国境情况": [trip] * 30}  # fmt: skip
+    laid = form_print.pages(report)
+    assert len(laid) == 3
+    assert sum(len(lines) for page in laid for name, lines in page if name == "trips") == 30
+    assert len(form_print.pages({**report, "出国境情况": [trip] * 4})) == 1  # the notice's own form
+    ws = form_print.build(campaign, [report]).active
+    values = texts([ws])
+    assert values.count("附件1（续页）") == 2 and values.count("周敏") == 3
+    assert [v for v in values if v.startswith("第")] == ["第1页，共3页", "第2页，共3页", "第3页，共3页"]
+    assert values.count("本人因私出国(境)情况") == 3  # each page's table has its own header
+    assert sum(v.startswith("本人签名：") for v in values) == 1
+    assert len(ws.row_breaks.brk) == 2

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from privtravel.diagnostics import FatalError
 
-HELP = "生成附件1报告表打印稿（.xlsx，每人一页，预填已报内容，供本人核对签名）"
+HELP = "生成附件1报告表打印稿（.xlsx，每人一个工作表，一般一页 A4；填写不下的有续页；预填已报内容，供本人核对签名）"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -45,5 +45,7 @@ def run(args: argparse.Namespace) -> int:
         raise FatalError("--out 应为 .xlsx 文件名。")
     save(form_print.build(campaign, reports), out, unit_workbook.stamp(campaign))
     note = f"；{len(exempt)} 名市管领导干部无需填报，未打印" if exempt else ""
-    print(f"{out}：{len(reports)} 份报告表，每人一页{note}。")
+    longer = [f"{r['编号']}-{r['姓名']}（{n} 页）" for r in reports if (n := len(form_print.pages(r))) > 1]
+    pages = f"每人一页，{'、'.join(longer)} 有续页" if longer else "每人一页"
+    print(f"{out}：{len(reports)} 份报告表，{pages}{note}。")
     return 0
