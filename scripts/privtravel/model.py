@@ -43,6 +43,15 @@ class StatsOptions:
 
 
 @dataclass(frozen=True, slots=True)
+class TableSigners:
+    """campaign.yaml 统计表填表: who fills in and checks the committee's own tables ("" = left blank)."""
+
+    filler: str = ""  # 填表人
+    phone: str = ""  # 联系电话
+    reviewer: str = ""  # 审核人
+
+
+@dataclass(frozen=True, slots=True)
 class CrosscheckSettings:
     """campaign.yaml 比对核查: the data date, tolerances and limits of the cross-check."""
 
@@ -76,6 +85,7 @@ class Campaign:
     demo: bool = False
     stats: StatsOptions = StatsOptions()
     crosscheck: CrosscheckSettings = CrosscheckSettings()
+    signers: TableSigners = TableSigners()
 
     def unit(self, code: str) -> UnitConfig | None:
         for unit in self.units:

@@ -9,6 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Side
 
 from privtravel.export import xlsx
+from privtravel.export.painter import Painter, merge
 from privtravel.export.zipfix import workbook_bytes
 
 Merge = Callable[[Any, Any, int, int, int, int], None]
@@ -22,7 +23,7 @@ def _plain(ws: Any, painter: Any, top: int, left: int, bottom: int, right: int) 
 def _build(merge: Merge) -> bytes:
     wb = Workbook()
     ws = wb.active
-    painter = xlsx._Painter()
+    painter = Painter()
     thick = Border(left=Side(style="thick"), bottom=Side(style="dashed"))
     for r in range(1, 10):
         for c in range(1, 9):
@@ -38,4 +39,4 @@ def _build(merge: Merge) -> bytes:
 
 
 def test_merges_are_byte_identical_to_openpyxl() -> None:
-    assert _build(xlsx._merge) == _build(_plain)
+    assert _build(merge) == _build(_plain)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +22,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--out", metavar="目录", help="把 统计表.xlsx、附件2.csv、附件3.csv、统计表.json 写到这个目录"
     )
     parser.add_argument("--format", choices=("text", "json"), default="text", help="屏幕输出的格式")
+    parser.add_argument(
+        "--filled-on",
+        metavar="日期",
+        type=_day,
+        help="统计表上的填表时间（年-月-日，默认今天）；填表人、联系电话、审核人见 campaign.yaml「统计表填表」",
+    )
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期「{text}」应写成 年-月-日，如 2019-07-05") from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -55,13 +69,13 @@ def run(args: argparse.Namespace) -> int:
         text_stats.write(stats, sys.stdout)
     sys.stdout.flush()
     if args.out:
-        _export(stats, Path(args.out), lines)
+        _export(stats, Path(args.out), lines, args.filled_on)
     return 0
 
 
-def _export(stats: Statistics, out: Path, lines: provenance.Lines) -> None:
+def _export(stats: Statistics, out: Path, lines: provenance.Lines, filled: dt.date | None) -> None:
     from privtravel import export
 
-    written = export.write_all(stats, out, lines)
+    written = export.write_all(stats, out, lines, filled=filled)
     for path in written:
         print(f"已写入 {path}", file=sys.stderr)

@@ -6,6 +6,7 @@ Every writer returns bytes and is deterministic: the same declarations give byte
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from privtravel.export import csv, json, xlsx
@@ -21,11 +22,17 @@ def csv_name(attachment: str) -> str:
 
 
 def write_all(
-    stats: Statistics, out: Path, lines: Lines | None = None, *, with_json: bool = True
+    stats: Statistics,
+    out: Path,
+    lines: Lines | None = None,
+    *,
+    with_json: bool = True,
+    filled: dt.date | None = None,
 ) -> list[Path]:
-    """Write every export into ``out`` (created if needed); returns the files written, in order."""
+    """Write every export into ``out`` (created if needed); returns the files written, in order.
+    ``filled`` is the 填表时间 printed on the tables (default: today)."""
     out.mkdir(parents=True, exist_ok=True)
-    files: list[tuple[str, bytes]] = [(WORKBOOK, xlsx.workbook(stats))]
+    files: list[tuple[str, bytes]] = [(WORKBOOK, xlsx.workbook(stats, filled))]
     files += [(csv_name(t.spec.attachment), csv.table(t)) for t in stats.tables]
     if with_json:
         files.append((JSON, json.document(stats, lines)))

@@ -33,6 +33,7 @@ from privtravel.model import (
     Rule,
     Src,
     StatsOptions,
+    TableSigners,
     StrictReview,
     Trip,
     UnitConfig,
@@ -101,7 +102,11 @@ def campaign(data: dict[str, Any], src: Src) -> Campaign:
         demo=data.get("示例数据", False),
         stats=stats_options(data.get("统计口径", {})),
         crosscheck=crosscheck_settings(data.get("比对核查", {})),
+        signers=TableSigners(**{k: data.get("统计表填表", {}).get(n, "") for k, n in _SIGNERS}),
     )
+
+
+_SIGNERS = (("filler", "填表人"), ("phone", "联系电话"), ("reviewer", "审核人"))
 
 
 def stats_options(data: dict[str, Any]) -> StatsOptions:

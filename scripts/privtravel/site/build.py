@@ -107,10 +107,9 @@ def write_pages(
     )
     write("stats.md", statistics.page(campaign, stats))
     write(f"{statistics.SOURCES_PAGE}.md", statistics.sources_page(campaign))
-    provenance_pages.write_fragments(
-        stats, provenance_lines(root, refs(stats)), docs.parent / "provenance", mask_page
-    )
-    export.write_all(stats, docs / statistics.EXPORTS)
+    cited = provenance_lines(root, refs(stats))
+    provenance_pages.write_fragments(stats, cited, docs.parent / "provenance", mask_page)
+    export.write_all(stats, docs / statistics.EXPORTS, cited, filled=today)  # lines as `stats --out` has them
     write("findings.md", findings.page(campaign, outcome, links))
     write("inspection.md", inspection_pages.page(repo, today))
     texts = units.pages(

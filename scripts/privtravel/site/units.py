@@ -93,9 +93,8 @@ def _unit(code: str) -> str:
     repo, campaign = c.analysis.repo, c.analysis.repo.campaign
     assert campaign is not None
     own = compute(campaign, repo.units, c.version, scope=Scope(unit=code), findings=c.found)
-    export.write_all(
-        own, c.exports / code, with_json=False
-    )  # its provenance is on the page and in the full json
+    # its provenance is on the page and in the full json
+    export.write_all(own, c.exports / code, with_json=False, filled=c.today)
     outcome = c.analysis.crosscheck
     data = repo.units.get(code)
     mine = c.answered.get(code, [])

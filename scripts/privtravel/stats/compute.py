@@ -158,4 +158,5 @@ def _footer(campaign: Campaign, contexts: list[UnitContext], scope: Scope) -> Fo
         if profile is not None:
             return Footer(ctx.config.name, profile.filler, profile.phone, profile.reviewer)
         return Footer(ctx.config.name, "", "", "")
-    return Footer(campaign.issuer, "", "", "")
+    signers = campaign.signers
+    return Footer(campaign.issuer, signers.filler, signers.phone, signers.reviewer)
