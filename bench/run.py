@@ -183,6 +183,7 @@ def main(argv: list[str] | None = None) -> int:
                     REPO,
                 )
             )
+            rows.extend(_libreoffice_import(tool, root, workbook, tmp))
         cpu = os.cpu_count()
         memory = _memory_gib()
         print(
@@ -198,6 +199,21 @@ def main(argv: list[str] | None = None) -> int:
         if not args.keep:
             shutil.rmtree(tmp, ignore_errors=True)
     return 0
+
+
+def _libreoffice_import(tool: list[str], root: Path, workbook: Path, tmp: Path) -> list[Row]:
+    """The same workbook after a clerk's LibreOffice session (rows deleted, sheets sorted, saved as
+    .xlsx: every sheet 1,048,576 rows deep), imported.  Needs soffice (.ci/run installs it)."""
+    if shutil.which("soffice") is None:
+        print("（没有 LibreOffice（soffice），未计时「LibreOffice 另存的表格」的导入）")
+        return []
+    sys.path.insert(0, str(REPO))
+    from tests.office import Job, clerk_edits
+
+    saved = tmp / "unit-libreoffice.xlsx"
+    clerk_edits(Job(), workbook).save_xlsx(saved).close().run(tmp)
+    argv = [*tool, "--root", str(root), "import", str(saved), "--dry-run"]
+    return [timed("import（LibreOffice 删行、排序后另存，只检查）", argv, REPO)]
 
 
 def _memory_gib() -> str:

@@ -210,6 +210,37 @@ class Job:
         self.steps = []
 
 
+def filled_rows(path: Path, sheet: str, first: int) -> int:
+    """How many rows from ``first`` down hold something (in a workbook saved by this tool)."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True)
+    try:
+        return sum(1 for row in book[sheet].iter_rows(min_row=first, values_only=True) if any(row))
+    finally:
+        book.close()
+
+
+def clerk_edits(job: Job, template: Path) -> Job:
+    """A clerk's LibreOffice session on a unit workbook: a blank row deleted below the data of every
+    sheet (LibreOffice then saves each sheet 1,048,576 rows deep), 登记备案人员 sorted by 姓名 and
+    出国（境）情况 by date, newest first.  Nothing in the data changes."""
+    from privtravel.excel.layout import layout
+    from privtravel.excel.workbook_write import FIRST_ROW
+
+    job.open(template)
+    for sheet in layout().sheets:
+        if not sheet.spec.form:
+            job.delete_rows(sheet.name, FIRST_ROW + filled_rows(template, sheet.name, FIRST_ROW) + 3)
+    for name, key in (("登记备案人员", "姓名"), ("出国（境）情况", "出境日期")):
+        sheet = layout().sheet(name)
+        count = filled_rows(template, name, FIRST_ROW)
+        column = [c.header for c in sheet.columns].index(key) + 1
+        if count > 1:
+            job.sort(name, FIRST_ROW, FIRST_ROW + count - 1, len(sheet.columns), column, ascending=False)
+    return job
+
+
 def png_pages(pdf: Path, out: Path, *, dpi: int = 50) -> list[Path]:
     """Each page of ``pdf`` as a PNG (pdftoppm), in page order."""
     tool = require("pdftoppm")

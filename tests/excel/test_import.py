@@ -112,19 +112,29 @@ def test_emptied_sheets_and_missing_ledger_rows_are_errors_naming_what_would_go(
 
 
 @pytest.mark.parametrize(
-    "typed", ["2019.6.5", "2019年6月5日", "2019/6/5", "20190605", 20190605, dt.datetime(2019, 6, 5)]
+    ("typed", "date_cell"),
+    [
+        ("2019.6.5", False),
+        ("2019年6月5日", False),
+        ("2019/6/5", False),
+        ("20190605", False),
+        (20190605, False),
+        (dt.datetime(2019, 6, 5), True),
+        (20190605, True),  # typed into a date cell: Excel shows ####, LibreOffice #FMT; it is no day number
+        ("2019.6.5", True),  # not taken for a date by the spreadsheet: kept as text
+    ],
 )
 def test_dates_are_read_the_way_people_type_them(
-    typed: object, campaign_repo: Path, capsys: pytest.CaptureFixture[str]
+    typed: object, date_cell: bool, campaign_repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     def change(book: Any) -> None:
         target = book["报告表"][cell("报告表", "签名日期", 1)]
         target.value = typed
-        if not isinstance(typed, dt.date):
-            target.number_format = "General"
+        target.number_format = "yyyy-mm-dd" if date_cell else "General"
 
     status, text = cli(capsys, campaign_repo, "import", str(edit(export(capsys, campaign_repo), change)))
     assert status == 0, text
+    assert "Warning" not in text and "#VALUE" not in text
     assert "签名日期: 2019-06-05\n" in (campaign_repo / SRMYY / "报告/0001-赵明.yaml").read_text(
         encoding="utf-8"
     )

@@ -16,13 +16,11 @@ from pathlib import Path
 
 import pytest
 from excel_helpers import cli, column
-from openpyxl import load_workbook
 
 from privtravel.excel import importing, unit_workbook
-from privtravel.excel.layout import layout
 from privtravel.excel.workbook_write import FIRST_ROW
 from tests.conftest import REPO
-from tests.office import Job
+from tests.office import Job, clerk_edits, filled_rows
 
 CODE = "srmyy"
 DATES = ("2019-06-05", "2019.6.5", "2019/6/5", "2019年6月5日", "20190605")
@@ -46,32 +44,14 @@ def copy_unit(target: Path) -> Path:
     return target
 
 
-def filled(path: Path, sheet: str) -> int:
-    book = load_workbook(path, read_only=True)
-    try:
-        return sum(1 for row in book[sheet].iter_rows(min_row=FIRST_ROW, values_only=True) if any(row))
-    finally:
-        book.close()
-
-
 @pytest.fixture(scope="module")
 def saved(tmp_path_factory: pytest.TempPathFactory) -> Saved:
     work = tmp_path_factory.mktemp("libreoffice")
     root = copy_unit(work / "campaign")
     template = work / "template.xlsx"
     unit_workbook.write(root, unit_workbook.load_campaign(root), CODE, template)
-    job = Job().open(template)
-    for sheet in layout().sheets:
-        if not sheet.spec.form:  # a blank row below the data, deleted: the file becomes 1,048,576 rows deep
-            job.delete_rows(sheet.name, FIRST_ROW + filled(template, sheet.name) + 3)
-    people = filled(template, "登记备案人员")
-    last = FIRST_ROW + people - 1
-    roster = layout().sheet("登记备案人员")
-    name_column = [c.label for c in roster.columns].index("姓名") + 1
-    job.sort("登记备案人员", FIRST_ROW, last, len(roster.columns), name_column, ascending=False)
-    trips = layout().sheet("出国（境）情况")
-    trip_rows = filled(template, trips.name)
-    job.sort(trips.name, FIRST_ROW, FIRST_ROW + trip_rows - 1, len(trips.columns), 1, ascending=False)
+    people = filled_rows(template, "登记备案人员", FIRST_ROW)
+    job = clerk_edits(Job(), template)
     job.save_xlsx(work / "sorted.xlsx").close()
 
     job.open(template)
