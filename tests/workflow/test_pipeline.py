@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 from privtravel.cli import main as cli_main
-from tests.workflow.wfgit import commit, edit, git
+from tests import gitlab_fake
+from tests.workflow.wfgit import ENV, commit, edit, git
 
 REPO = Path(__file__).parents[2]
 TOOL_DIR = REPO / ".ci" / "gitlab-ci-local"
@@ -138,7 +139,7 @@ def test_a_units_correction_passes_every_job_and_leaves_the_summary(tmp_path: Pa
     out = done.stdout + done.stderr
     assert done.returncode == 0, out
     assert verdicts(out) == dict.fromkeys((*JUDGE_JOBS, "tests:mr"), "PASS")
-    assert "提交人 @srmyy-hr（填报人员）改动了 1 个文件" in out  # main's own commit is not the MR's
+    assert "运行流水线的用户 @srmyy-hr（填报人员）改动了 1 个文件" in out  # main's own commit is not the MR's
     assert "本合并请求只改动了填报数据，不需要运行它自己的测试。" in out
     summary = (root / "build" / "review" / "审核摘要.md").read_text(encoding="utf-8")
     assert "只改动了填报数据" in summary and "合并后才生效" not in summary
@@ -358,3 +359,45 @@ def test_the_merge_requests_own_tests_run_without_the_token(tmp_path: Path, tool
     out = leaked.stdout + leaked.stderr
     assert verdicts(out) == {"tests:mr": "FAIL"}
     assert "不能拿到 PRIVTRAVEL_GITLAB_TOKEN" in out and "OWN TESTS RAN" not in out
+
+
+def test_an_override_variable_for_group_membership_is_refused(tmp_path: Path, tool: Path) -> None:
+    root = project(tmp_path / "repo")
+    merge_request(root, {**CORRECTION, **OTHER_UNIT})
+    override = ("--variable", "PRIVTRAVEL_USER_GROUPS=privtravel-maintainers")
+    done = pipeline(root, tool, "srmyy-hr", "ownership", *override)
+    out = done.stdout + done.stderr
+    assert verdicts(out) == {"ownership": "FAIL"}
+    assert "在 CI 中不能用 变量 PRIVTRAVEL_USER_GROUPS 指定提交人所属的群组" in out
+    assert "维护人员）改动了" not in out
+
+
+def test_commits_written_by_another_units_user_are_refused(tmp_path: Path, tool: Path) -> None:
+    """srmyy-hr's merge request carries a commit szyy-hr wrote; GitLab (a local API) names both."""
+    root = project(tmp_path / "repo")
+    git(root, "checkout", "-q", "-b", "hr/change", "main")
+    edit(root / REPORT, "入境日期: 2018-02-17", "入境日期: 2018-02-18")
+    git(root, "add", "-A")
+    env = {
+        **ENV,
+        "GIT_AUTHOR_NAME": "中医院人事科",
+        "GIT_AUTHOR_EMAIL": "szyy@example.invalid",
+        "HOME": str(root),
+    }
+    subprocess.run(["git", "commit", "-q", "-m", "替人民医院改"], cwd=root, env=env, check=True)
+    srmyy = gitlab_fake.user(21, "srmyy-hr", "人民医院人事科")
+    szyy = gitlab_fake.user(22, "szyy-hr", "中医院人事科")
+    routes = {
+        "/projects/7/merge_requests/1": gitlab_fake.merge_request(1, "更正", srmyy, None, None),
+        "/projects/7/pipelines/99": {"id": 99, "status": "running", "user": srmyy},
+        "/users": [{**szyy, "public_email": "szyy@example.invalid"}],
+    }
+    with gitlab_fake.serve(routes) as fake:
+        api = [f"CI_SERVER_URL={fake.url}", f"PRIVTRAVEL_GITLAB_TOKEN={gitlab_fake.TOKEN}"]
+        api += ["CI_PROJECT_ID=7", "CI_PIPELINE_ID=99"]
+        done = pipeline(root, tool, "srmyy-hr", "ownership", *(a for v in api for a in ("--variable", v)))
+    out = done.stdout + done.stderr
+    assert verdicts(out) == {"ownership": "FAIL"}
+    assert "合并请求的作者和运行流水线的用户（GitLab 记录） @srmyy-hr（填报人员）改动了 1 个文件" in out
+    assert "的作者是 GitLab 用户 @szyy-hr，它改动的以下文件不在 @szyy-hr 负责的范围内" in out
+    assert gitlab_fake.TOKEN not in out

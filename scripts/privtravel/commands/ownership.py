@@ -33,16 +33,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from privtravel.load.layout import CAMPAIGN_FILE
-    from privtravel.workflow import gitlab_api, gitrepo, membership, ownership
+    from privtravel.workflow import gitlab_api, gitrepo, identity, membership, ownership
     from privtravel.workflow.config import load_campaign
 
     root = Path(args.root)
-    login = args.user or os.environ.get("GITLAB_USER_LOGIN", "")
+    env = os.environ
+    identity.overrides_refused(env, args.member_of)
+    login = args.user or env.get("GITLAB_USER_LOGIN", "")
     if not login:
         raise FatalError("请用 --user 指定提交人的 GitLab 用户名（CI 中由 GITLAB_USER_LOGIN 提供）。")
-    groups = [*args.member_of, *filter(None, os.environ.get("PRIVTRAVEL_USER_GROUPS", "").split(","))]
+    groups = [*args.member_of, *filter(None, env.get(identity.GROUPS_VARIABLE, "").split(","))]
     base = gitrepo.merge_base(root, args.base)
-    paths = gitrepo.changed_paths(root, base, args.head and gitrepo.commit(root, args.head))
+    head = gitrepo.commit(root, args.head) if args.head else None
+    paths = gitrepo.changed_paths(root, base, head)
     with tempfile.TemporaryDirectory(prefix="privtravel-base-") as tmp:
         if not gitrepo.extract(root, base, [CAMPAIGN_FILE], Path(tmp)):
             raise FatalError(
@@ -50,10 +53,38 @@ def run(args: argparse.Namespace) -> int:
             )
         campaign = load_campaign(Path(tmp), "合并基点的 ")
     client = gitlab_api.connect()
-    if client is None:
-        member = membership.static(login, groups)
+
+    def member_for(who: str) -> membership.Member:
+        if client is None:
+            return membership.static(who, groups if who == login else ())
+        return membership.with_lookup(
+            who, groups if who == login else (), lambda h: gitlab_api.members_of(client, h)
+        )
+
+    people = identity.people(login, env, client)
+    verdicts = [ownership.check(campaign, paths, p.login, member_for(p.login)) for p in people]
+    for person, verdict in zip(people, verdicts, strict=True):
+        recorded = "（GitLab 记录）" if person.recorded else ""
+        print(ownership.explain(verdict, lookup=client is not None, who=person.role + recorded))
+    ok = all(v.ok for v in verdicts)
+    if identity.in_ci(env) and client is None:
+        print(
+            f"未配置 {gitlab_api.TOKEN_VARIABLE}：合并请求的作者无法从 GitLab 确认，只检查了运行流水线的用户"
+            "（README「维护人员」第 7 项）。"
+        )
+    commits = identity.commits(root, base, head)
+    if client is not None:
+        identity.match_authors(commits, env, lambda e: identity.user_by_email(client, e))
     else:
-        member = membership.with_lookup(login, groups, lambda h: gitlab_api.members_of(client, h))
-    verdict = ownership.check(campaign, paths, login, member)
-    print(ownership.explain(verdict, lookup=client is not None))
-    return 0 if verdict.ok else 1
+        identity.match_authors(commits, env, lambda e: None)
+    # maintainers may bring in commits others wrote (and answer for them); nobody else may
+    vouched = all(v.maintainer for v in verdicts)
+    refused = (
+        []
+        if vouched
+        else ownership.check_commits(campaign, paths, commits, [p.login for p in people], member_for)
+    )
+    listing = ownership.explain_commits(commits, refused, lookup=client is not None)
+    if listing:
+        print(listing)
+    return 0 if ok and not refused else 1

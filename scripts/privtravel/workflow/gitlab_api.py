@@ -117,3 +117,8 @@ def merge_request_with_approvals(
     if not isinstance(mr, dict) or not isinstance(approvals, dict):
         raise FatalError(f"调用 GitLab 接口（读取合并请求 !{iid}）失败：回答的格式不对")
     return mr, approvals
+
+
+def api_failure(what: str, exc: Exception) -> FatalError:
+    """A failed API call as a clear stop, for the other workflow modules (the token never shown)."""
+    return _fail(what, exc)
