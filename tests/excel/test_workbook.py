@@ -103,7 +103,7 @@ def test_formats_frozen_headers_and_help(book: object) -> None:
     sheet = layout().sheet("证件")
     letters = {c.label: get_column_letter(i) for i, c in enumerate(sheet.columns, start=1)}
     assert ws.freeze_panes == "B4"
-    assert ws[f"{letters['签发日期']}4"].number_format == "yyyy-mm-dd"
+    assert ws[f"{letters['签发日期']}4"].number_format == "[<=2958465]yyyy-mm-dd;0"
     assert isinstance(ws[f"{letters['签发日期']}4"].value, dt.datetime)
     assert ws[f"{letters['证件号码']}4"].number_format == "@"
     assert ws.column_dimensions[letters["证件号码"]].number_format == "@"  # for rows typed later too

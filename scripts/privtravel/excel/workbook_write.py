@@ -37,7 +37,9 @@ TITLE_FILL = PatternFill("solid", fgColor="F2F2F2")
 REQUIRED_COLOR = "C00000"
 WRAP = Alignment(wrap_text=True, vertical="top")
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
-DATE_FORMAT = "yyyy-mm-dd"
+# A date, or, for a number that is no date (20190601 typed into the cell), the number itself: without
+# the condition LibreOffice shows #FMT and Excel ####, though the import reads it as 2019-06-01.
+DATE_FORMAT = "[<=2958465]yyyy-mm-dd;0"
 TEXT_FORMAT = "@"
 
 

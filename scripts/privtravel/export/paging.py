@@ -7,8 +7,9 @@ of a line.  Columns are made wide enough for their longest line.
 
 Pages are cut here too (manual page breaks), with every row's height known: so each table sheet
 can say 「第 x 页，共 N 页」 with N its own page count (LibreOffice's page-count field counts every
-sheet of the workbook, the 统计口径 sheet included).  A page is filled as if printed at 100 %;
-fitting the width only shrinks, so a page cut here never overflows on paper.
+sheet of the workbook, the 统计口径 sheet included).  A page is filled at the scale that fitting the
+columns to the width gives, estimated from below-true character widths: the estimate is never
+smaller than the real scale, so a page cut here never overflows on paper.
 """
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ HEADER_LINES: dict[str, tuple[str, ...]] = {
 }
 LINE = 13.0  # points per header line (10 pt bold)
 PAGE_BODY = 595.0 - 2 * 0.7 * 72 - 30.0  # A4 landscape height less the margins and the footer's room
+PAGE_WIDTH = 842.0 - 2 * 0.4 * 72  # A4 landscape width less the side margins
+POINTS_PER_CHARACTER = 5.0  # a column width unit is at least this wide (Calibri/Carlito 11: 5.25)
 
 
 def header_lines(text: str, width: float) -> tuple[str, ...]:
@@ -67,6 +70,12 @@ def column_width(text: str, minimum: float) -> float:
 
 def header_height(lines: int) -> float:
     return lines * LINE + 8
+
+
+def fit_scale(widths: list[float]) -> float:
+    """The scale that fitting the columns to the page width gives, or a little more (never less):
+    a page filled at this scale holds at most what fits on paper."""
+    return min(1.0, PAGE_WIDTH / (sum(widths) * POINTS_PER_CHARACTER))
 
 
 def page_breaks(heights: list[float], first_room: float, room: float) -> list[int]:

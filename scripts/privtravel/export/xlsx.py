@@ -151,7 +151,7 @@ def _table_sheet(ws: Worksheet, t: Table, stats: Statistics, painter: Painter, d
         ws.column_dimensions[get_column_letter(index)].width = w
     heights = [ws.row_dimensions[r].height or 15.0 for r in range(body, end + 2)]
     title = sum(ws.row_dimensions[r].height or 15.0 for r in range(1, top))
-    room = paging.PAGE_BODY - sum(levels)
+    room = paging.PAGE_BODY / paging.fit_scale(widths) - sum(levels)
     breaks = paging.page_breaks(heights, room - title, room)
     for index in breaks:
         ws.row_breaks.append(Break(id=body + index))
