@@ -92,3 +92,22 @@ def test_long_tables_are_in_the_built_pages_but_not_in_the_search_index(public: 
     # the people finder: one entry per unit, 编号 and 姓名 only, leading to the roster
     finder = next(d for d in docs if d["title"] == "绍兴市人民医院（srmyy）人员")
     assert finder["location"] == "units/srmyy/#登记备案和报告表" and first.group(1) in finder["text"]
+
+
+def test_published_exports_cite_lines_and_carry_the_site_s_day(public: Path) -> None:
+    import json
+
+    from openpyxl import load_workbook
+
+    data = json.loads((public / "exports" / "统计表.json").read_text(encoding="utf-8"))
+    cited = [
+        ref
+        for table in data["表"]
+        for row in table["行"]
+        for refs in row.get("来源", {}).values()
+        for ref in refs
+    ]
+    assert cited and all(isinstance(ref.get("行"), int) for ref in cited)  # as `stats --out` gives them
+    for path in ("exports/统计表.xlsx", "exports/units/srmyy/统计表.xlsx"):
+        sheet = load_workbook(public / path)["附件2"]
+        assert sheet.cell(3, 14).value == "填表时间：2019年7月10日", path  # site --today
