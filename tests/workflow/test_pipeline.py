@@ -401,3 +401,22 @@ def test_commits_written_by_another_units_user_are_refused(tmp_path: Path, tool:
     assert "合并请求的作者和运行流水线的用户（GitLab 记录） @srmyy-hr（填报人员）改动了 1 个文件" in out
     assert "的作者是 GitLab 用户 @szyy-hr，它改动的以下文件不在 @szyy-hr 负责的范围内" in out
     assert gitlab_fake.TOKEN not in out
+
+
+def test_a_number_typed_into_free_text_fails_validation_and_no_job_shows_it(
+    tmp_path: Path, tool: Path
+) -> None:
+    """Numbers stay in their fields: the judge refuses them, and every job's log and the summary mask them."""
+    root = project(tmp_path / "repo")
+    typed = "事由: 旅游（护照E76543210，同行钱芳 330602197805060427，手机13987654321）"
+    merge_request(root, {REPORT: ("事由: 旅游", typed)})
+    done = pipeline(root, tool, "srmyy-hr", *JUDGE_JOBS)
+    out = done.stdout + done.stderr
+    assert done.returncode != 0
+    found = verdicts(out)
+    assert found["validate:changed"] == "FAIL" and found["ownership"] == "PASS" and found["review"] == "PASS"
+    assert f"{REPORT}:17:" in out and "R335" in out and "E******10" in out and "33*************427" in out
+    summary = summary_of(root)
+    for full in ("E76543210", "330602197805060427", "13987654321"):
+        assert full not in out and full not in summary, full
+    assert "E\\*\\*\\*\\*\\*\\*10" in summary  # the changed 事由, masked and Markdown-escaped
