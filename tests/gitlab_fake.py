@@ -23,30 +23,34 @@ TOKEN = "glpat-fake-token-for-tests"
 @dataclass
 class FakeGitLab:
     routes: dict[str, Any] = field(default_factory=dict)
+    tokens: dict[str, dict[str, Any]] = field(default_factory=dict)  # other tokens: their own routes
     log: list[str] = field(default_factory=list)
     url: str = ""
 
-    def answer(self, path: str) -> tuple[int, Any]:
+    def answer(self, path: str, token: str = TOKEN) -> tuple[int, Any]:
         self.log.append(path)
-        if path not in self.routes:
+        routes = self.routes if token == TOKEN else self.tokens[token]
+        if path not in routes:
             return 404, {"message": "404 Not Found"}
-        found = self.routes[path]
+        found = routes[path]
         if isinstance(found, tuple):
             return found[0], found[1]
         return 200, found
 
 
 @contextmanager
-def serve(routes: dict[str, Any]) -> Iterator[FakeGitLab]:
-    fake = FakeGitLab(dict(routes))
+def serve(routes: dict[str, Any], tokens: dict[str, dict[str, Any]] | None = None) -> Iterator[FakeGitLab]:
+    """Serve ``routes`` to TOKEN, and each of ``tokens`` its own routes (e.g. /personal_access_tokens/self)."""
+    fake = FakeGitLab(dict(routes), dict(tokens or {}))
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
-            if self.headers.get("PRIVATE-TOKEN") != TOKEN:
+            token = self.headers.get("PRIVATE-TOKEN") or ""
+            if token != TOKEN and token not in fake.tokens:
                 self._reply(401, {"message": "401 Unauthorized"})
                 return
             path = unquote(urlsplit(self.path).path).removeprefix("/api/v4")
-            self._reply(*fake.answer(path))
+            self._reply(*fake.answer(path, token))
 
         def _reply(self, status: int, payload: Any) -> None:
             data = json.dumps(payload).encode()

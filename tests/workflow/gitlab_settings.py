@@ -14,6 +14,8 @@ from typing import Any
 from tests import gitlab_fake
 
 P = "/projects/7"
+CI_TOKEN = "glpat-ci-token-in-the-variable"  # the value of PRIVTRAVEL_GITLAB_TOKEN, a project access token
+BOT = {"id": 77, "username": "project_7_bot_0a1b", "name": "privtravel-ci", "state": "active"}
 
 
 def project() -> dict[str, Any]:
@@ -118,14 +120,15 @@ def safe() -> dict[str, Any]:
             variable("PIP_INDEX_URL", "https://pypi.example.invalid/simple", protected=False, masked=False),
             variable(
                 "PRIVTRAVEL_GITLAB_TOKEN",
-                "glpat-abcdefghijklmnopqrst",
+                CI_TOKEN,
                 protected=False,
                 masked=True,
                 scope="privtravel-judge",
             ),
         ],
         "/groups/3/variables": [],
-        f"{P}/members/all": [member(WANG, 30), member(XU, 40), member(ADMIN, 50)],
+        f"{P}/members/all": [member(WANG, 30), member(XU, 40), member(ADMIN, 50), member(BOT, 20)],
+        f"{P}/members/all/77": member(BOT, 20),
         f"{P}/job_token_scope": {"inbound_enabled": True, "outbound_enabled": False},
         f"{P}/job_token_scope/allowlist": [{"id": 7, "path_with_namespace": "wjw/privtravel"}],
         f"{P}/repository/files/.gitlab/CODEOWNERS": {
@@ -180,3 +183,19 @@ def premium(routes: dict[str, Any]) -> dict[str, Any]:
     for rule in routes[f"{P}/protected_branches"]:
         rule["code_owner_approval_required"] = True
     return routes
+
+
+def ci_token(scopes: tuple[str, ...] = ("api",)) -> dict[str, dict[str, Any]]:
+    """What the CI token sees when it asks about itself (GET /personal_access_tokens/self)."""
+    itself = {
+        "id": 5,
+        "name": "privtravel-ci",
+        "revoked": False,
+        "created_at": "2019-05-01T00:00:00.000Z",
+        "scopes": list(scopes),
+        "user_id": 77,
+        "last_used_at": None,
+        "active": True,
+        "expires_at": "2020-05-01",
+    }
+    return {CI_TOKEN: {"/personal_access_tokens/self": itself}}

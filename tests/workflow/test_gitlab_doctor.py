@@ -10,15 +10,19 @@ import pytest
 
 from privtravel.cli import main
 from tests import gitlab_fake
-from tests.workflow.gitlab_settings import P, member, premium, protected_main, safe, variable
+from tests.workflow.gitlab_settings import BOT, P, ci_token, member, premium, protected_main, safe, variable
 
 Change = Callable[[dict[str, Any]], None]
 
 
 def doctor(
-    routes: dict[str, Any], root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    routes: dict[str, Any],
+    root: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tokens: dict[str, dict[str, Any]] | None = None,
 ) -> tuple[int, str]:
-    with gitlab_fake.serve(routes) as fake:
+    with gitlab_fake.serve(routes, ci_token() if tokens is None else tokens) as fake:
         monkeypatch.setenv("PRIVTRAVEL_GITLAB_TOKEN", gitlab_fake.TOKEN)
         code = main(
             ["--root", str(root), "gitlab", "doctor", "--gitlab-url", fake.url, "--project", "wjw/privtravel"]
@@ -36,6 +40,7 @@ def test_a_safe_free_project_passes(
     assert "Premium" in out  # says what the tier lacks, and what covers the gap
     assert "替代" in out
     assert "流水线定义取自 wjw/privtravel 的 main 分支上的 .gitlab-ci.yml" in out
+    assert "PRIVTRAVEL_GITLAB_TOKEN 中的令牌权限：api，报告者（Reporter）" in out
     assert "glpat-" not in out  # a variable's value never printed
 
 
@@ -177,6 +182,10 @@ UNSAFE: dict[str, tuple[Change, str]] = {
         _route(f"{P}/members/all", [member(gitlab_fake.user(11, "wangli", "王丽"), 40)]),
         "@wangli（绍兴市人民医院填报人员）是维护者（Maintainer）",
     ),
+    "CI token is a maintainer": (
+        _route(f"{P}/members/all/77", member(BOT, 40)),
+        "PRIVTRAVEL_GITLAB_TOKEN 中的令牌是维护者（Maintainer）",
+    ),
     "stranger is owner": (
         _route(f"{P}/members/all", [member(gitlab_fake.user(99, "stranger", "某人"), 50)]),
         "@stranger 是所有者（Owner），但不在 campaign.yaml 的审核人员或维护人员中",
@@ -258,3 +267,20 @@ def test_a_wrong_token_is_a_clear_stop(
     err = capsys.readouterr().err
     assert code == 2
     assert "HTTP 401" in err and "glpat-wrong" not in err
+
+
+def test_a_ci_token_with_too_many_scopes(
+    campaign: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, out = doctor(safe(), campaign, capsys, monkeypatch, ci_token(("api", "write_repository")))
+    assert code == 1
+    assert "有用不到的权限：write_repository" in out
+
+
+def test_a_revoked_ci_token_is_a_note(
+    campaign: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, out = doctor(safe(), campaign, capsys, monkeypatch, {})
+    assert code == 0
+    assert "令牌已失效" in out
+    assert "glpat-ci" not in out

@@ -209,6 +209,7 @@ def _attach_branches(entries: list[Entry], every: dict[str, Commit]) -> None:
     brought in (what ``git rev-list p1..p2`` gives, without a git call per merge).
     """
     taken = {e.sha for e in entries}
+    order = {sha: n for n, sha in enumerate(every)}  # git log's order: newest first
     for entry in reversed(entries):
         if not entry.is_merge:
             continue
@@ -223,7 +224,7 @@ def _attach_branches(entries: list[Entry], every: dict[str, Commit]) -> None:
             if len(commit.parents) < 2:
                 brought.append(commit)
             stack.extend(commit.parents)
-        brought.sort(key=lambda c: c.authored, reverse=True)
+        brought.sort(key=lambda c: order[c.sha])
         entry.brought = brought
 
 

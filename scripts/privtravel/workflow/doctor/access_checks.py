@@ -7,14 +7,13 @@ from typing import Any
 
 from privtravel.workflow.doctor.fetch import Snapshot
 from privtravel.workflow.doctor.findings import GAP, GOOD, NOTE, PROBLEM, Finding, Roles, role, unreadable
+from privtravel.workflow.gitlab_api import TOKEN_VARIABLE
 from privtravel.workflow.owners import same
 
 APPROVALS = "审批规则和 CODEOWNERS"
 VARIABLES = "CI/CD 变量"
-JOB_TOKEN = "作业令牌"
 MEMBERS = "成员和角色"
 
-TOKEN_VARIABLE = "PRIVTRAVEL_GITLAB_TOKEN"
 TOKEN_SCOPE = "privtravel-judge"  # the environment only the jobs that need the token name
 OVERRIDES = ("PRIVTRAVEL_USER_GROUPS",)
 _SECRET_NAME = re.compile(r"TOKEN|PASSWORD|PASSWD|SECRET|PRIVATE|CREDENTIAL|API_?KEY|SSH_KEY|(^|_)KEY$", re.I)
@@ -178,42 +177,6 @@ def _variable(where: str, var: dict[str, Any]) -> list[Finding]:
                 fix,
             )
         )
-    return out
-
-
-def job_token(s: Snapshot, roles: Roles) -> list[Finding]:
-    scope = s.job_token
-    if scope.status == 404:
-        return [
-            Finding(
-                GAP,
-                JOB_TOKEN,
-                "本 GitLab 版本没有作业令牌访问范围的接口（/job_token_scope）。",
-                "升级 GitLab；在此之前不要把其他项目加为本项目的成员。",
-            )
-        ]
-    if not scope.ok:
-        return [unreadable(JOB_TOKEN, "作业令牌设置", scope)]
-    out = []
-    if not scope.get("inbound_enabled"):
-        out.append(
-            Finding(
-                PROBLEM,
-                JOB_TOKEN,
-                "任何项目的 CI 作业令牌都能访问本项目（只要运行作业的用户能访问）：其他项目的流水线可以读取填报。",
-                "设置 › CI/CD › 作业令牌权限：开启「仅允许列表中的项目访问」，列表只留委政治处的项目。",
-            )
-        )
-    others = [p for p in s.allowlist.items() if str(p.get("id")) != str(s.project.get("id"))]
-    if others:
-        names = "、".join(str(p.get("path_with_namespace", p.get("id"))) for p in others)
-        out.append(
-            Finding(
-                NOTE, JOB_TOKEN, f"这些项目的 CI 作业令牌可以访问本项目：{names}。应只有委政治处的汇总项目。"
-            )
-        )
-    if not [f for f in out if f.level == PROBLEM]:
-        out.insert(0, Finding(GOOD, JOB_TOKEN, "只有允许列表中的项目能用 CI 作业令牌访问本项目。"))
     return out
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from privtravel.diagnostics import FatalError
+from privtravel.workflow.gitlab_api import TOKEN_VARIABLE
 
 if TYPE_CHECKING:
     import gitlab
@@ -68,6 +69,8 @@ class Snapshot:
     codeowners: str | None  # the path of the CODEOWNERS file on the default branch
     source: PipelineSource | None
     groups: dict[str, Answer] = field(default_factory=dict)  # handle -> its members (with inherited)
+    ci_token: Answer = Answer(None, 0)  # /personal_access_tokens/self, asked with the CI variable's token
+    ci_token_member: Answer = Answer(None, 0)  # that token's user in this project (its role)
 
     @property
     def path(self) -> str:
@@ -125,7 +128,7 @@ def snapshot(client: gitlab.Gitlab, project: str, groups: Iterable[str] = ()) ->
         if isinstance(namespace, dict) and namespace.get("kind") == "group"
         else Answer([])
     )
-    return Snapshot(
+    found = Snapshot(
         project=about.data,
         metadata=get(client, "/metadata"),
         protected=get(client, f"{base}/protected_branches", many=True),
@@ -147,6 +150,8 @@ def snapshot(client: gitlab.Gitlab, project: str, groups: Iterable[str] = ()) ->
         source=_source(client, about.data.get("ci_config_path")),
         groups={h: _group_members(client, h) for h in groups},
     )
+    found.ci_token, found.ci_token_member = _ci_token(client, base, found.variables)
+    return found
 
 
 def _source(client: gitlab.Gitlab, raw: str | None) -> PipelineSource | None:
@@ -173,3 +178,16 @@ def _group_members(client: gitlab.Gitlab, handle: str) -> Answer:
     if not group.ok:
         return group
     return get(client, f"/groups/{_enc(group.get('id'))}/members/all", many=True)
+
+
+def _ci_token(client: gitlab.Gitlab, base: str, variables: Answer) -> tuple[Answer, Answer]:
+    """What the token in the CI variable may do: asked with that token itself (its value is never shown)."""
+    import gitlab
+
+    value = next((str(v.get("value") or "") for v in variables.items() if v.get("key") == TOKEN_VARIABLE), "")
+    if not value:  # no such variable, or a hidden one (GitLab does not return its value)
+        return Answer(None, 0), Answer(None, 0)
+    itself = get(gitlab.Gitlab(client.url, private_token=value, timeout=30), "/personal_access_tokens/self")
+    user = itself.get("user_id")
+    member = get(client, f"{base}/members/all/{_enc(user)}") if user else Answer(None, 0)
+    return itself, member

@@ -19,6 +19,8 @@ NOTE = "提示"
 FAILING = (PROBLEM, UNREADABLE)
 
 ROLE_NAMES = {
+    10: "访客（Guest）",
+    20: "报告者（Reporter）",
     30: "开发者（Developer）",
     40: "维护者（Maintainer）",
     50: "所有者（Owner）",

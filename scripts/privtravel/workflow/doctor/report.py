@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from privtravel.model import Campaign
-from privtravel.workflow.doctor import access_checks, project_checks, source_checks
+from privtravel.workflow.doctor import access_checks, project_checks, source_checks, token_checks
 from privtravel.workflow.doctor.fetch import Snapshot
 from privtravel.workflow.doctor.findings import FAILING, GAP, GOOD, NOTE, Finding, Roles
 
@@ -19,7 +19,8 @@ CHECKS: tuple[Check, ...] = (
     source_checks.pipeline_source,
     access_checks.approvals,
     access_checks.variables,
-    access_checks.job_token,
+    token_checks.job_token,
+    token_checks.ci_token,
     access_checks.members,
 )
 
