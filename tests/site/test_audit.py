@@ -107,7 +107,7 @@ def test_only_first_parent_merges_are_merge_requests(campaign_repo: Path, histor
     assert mr7.claim.approvers == ["徐彤"]  # from the merge commit only, never the branch commit's line
     assert mr7.claim.title == "人民医院更正两份报告"
     assert mr7.subjects() == ["更正孙伟签名日期", "补充孙伟的证件"]
-    assert mr7.authors() == ["人事科王丽"]
+    assert mr7.authors() == [("人事科王丽", "a@example.invalid")]
     assert mr7.people("srmyy") == ["0001-赵明", "0003-孙伟"]
     forged = next(e for e in entries if e.sha == history["forged_direct"])
     assert forged.claims_in_message and forged.claim.merge_request is None
@@ -221,3 +221,30 @@ def test_an_unreachable_gitlab_is_said_not_hidden(campaign_repo: Path, history: 
 def test_outside_git_there_is_no_trail(campaign: Path) -> None:
     assert read_log(campaign) == []
     assert "尚无提交记录" in audit_page(campaign_of(campaign), Trail([]), "x")
+
+
+def test_gitlab_private_emails_name_the_user(campaign_repo: Path) -> None:
+    """Without a token, a commit by GitLab's private email is shown by username, and by role when
+    campaign.yaml names the user directly."""
+    root = campaign_repo
+    text = (root / "campaign.yaml").read_text(encoding="utf-8")
+    (root / "campaign.yaml").write_text(
+        text.replace('["@srmyy-hr"]', '["@srmyy-hr", "@wangli"]'), encoding="utf-8"
+    )
+    git(root, "commit", "-qam", "王丽加入填报人员")
+    env = {
+        "GIT_AUTHOR_NAME": "Wang Li",
+        "GIT_AUTHOR_EMAIL": "11-wangli@users.noreply.gitlab.example.invalid",
+        "GIT_COMMITTER_NAME": "Someone",
+        "GIT_COMMITTER_EMAIL": "99-someone@users.noreply.gitlab.example.invalid",
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(root),
+    }
+    change(root, REPORT)
+    subprocess.run(["git", "commit", "-qam", "web edit"], cwd=root, env=env, check=True)
+    trail = load(root, campaign_of(root), env={})
+    page = audit_page(campaign_of(root), trail, "x")
+    row = next(r for r in page.split("<tr>") if "web edit" in r)
+    assert "@wangli（绍兴市人民医院填报人员）" in row
+    assert "Wang Li" not in row
+    assert "@someone" not in row  # the committer of a direct push is not shown as a merger

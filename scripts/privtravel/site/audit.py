@@ -38,6 +38,7 @@ _ALL = _RECORD + _FIELD.join(["%H", "%P", "%an", "%ae", "%aI", "%s"])
 _MR = re.compile(r"^See merge request (\S*![0-9]+)\s*$", re.MULTILINE)
 _APPROVED = re.compile(r"^Approved-by:\s*(.+?)\s*(?:<[^>]*>)?\s*$", re.MULTILINE)
 _TRAILER = re.compile(r"^[A-Z][A-Za-z-]+-by:", re.MULTILINE)
+_NOREPLY = re.compile(r"^[0-9]+-([A-Za-z0-9_.-]+)@users\.noreply\.")
 _DEFAULT_SUBJECT = re.compile(r"^Merge branch '(.+)' into '(.+)'$")
 
 DATA_DIRS = (SUBMISSIONS, INSPECTIONS, POLICE_DIR)
@@ -47,6 +48,12 @@ MERGE_REQUEST = "merge_request"  # a merge commit naming a merge request
 MERGE = "merge"  # a merge commit naming none: merged by hand and pushed
 DIRECT = "direct"  # not a merge: pushed straight to main
 INITIAL = "initial"  # the repository's first commit
+
+
+def gitlab_login(email: str) -> str | None:
+    """The GitLab username in a private commit email (``11-wangli@users.noreply.gitlab.example``)."""
+    found = _NOREPLY.match(email)
+    return found.group(1) if found else None
 
 
 def is_data(path: str) -> bool:
@@ -123,10 +130,10 @@ class Entry:
         prefix = f"{SUBMISSIONS}/{unit}/{REPORTS_DIR}/"
         return sorted({p[len(prefix) :].removesuffix(".yaml") for _, p in self.files if p.startswith(prefix)})
 
-    def authors(self) -> list[str]:
-        """Who wrote the work: the branch commits' authors for a merge, else the commit's own."""
+    def authors(self) -> list[tuple[str, str]]:
+        """Who wrote the work (name, email): the branch commits' authors for a merge, else the commit's own."""
         written = self.brought or [self.commit]
-        return sorted({c.author for c in written})
+        return sorted({(c.author, c.author_email) for c in written})
 
     def subjects(self) -> list[str]:
         """The subjects of the work, oldest first (a merge's own subject is GitLab's boilerplate)."""

@@ -2,7 +2,8 @@
 
 campaign.yaml names users and groups (``@srmyy-hr``); a group's members come from the GitLab API when a
 token is present (``members_of``), each group asked once.  A user the campaign does not name is shown
-as such: an approval by someone who is not a reviewer is worth a second look.
+as such when the groups could be asked (without a token only users named directly are recognised):
+an approval by someone who is not a reviewer is worth a second look.
 """
 
 from __future__ import annotations
@@ -45,5 +46,7 @@ class People:
         """``@wangli（绍兴市人民医院填报人员）``; ``@someone（不在 campaign.yaml 中）``."""
         if username not in self._cache:
             roles = self.roles(username)
-            self._cache[username] = f"@{username.lstrip('@')}（{'、'.join(roles) or UNKNOWN}）"
+            known = "、".join(roles) or (UNKNOWN if self._members_of is not None else "")
+            handle = f"@{username.lstrip('@')}"
+            self._cache[username] = f"{handle}（{known}）" if known else handle
         return self._cache[username]

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from privtravel.diagnostics import FatalError
 from privtravel.model import Campaign
-from privtravel.site.audit import Entry, by_unit, read_log
+from privtravel.site.audit import Entry, by_unit, gitlab_login, read_log
 from privtravel.site.audit_confirm import Lookup, LookupFailed, Recorded, Verdict, confirm
 from privtravel.site.audit_people import People
 from privtravel.workflow import gitlab_api
@@ -37,24 +37,37 @@ class Trail:
             return ""
         return self.names.get(username, f"@{username}")
 
+    def person(self, name: str, email: str) -> str:
+        """A git author or committer: by GitLab username when the email is GitLab's private one."""
+        login = gitlab_login(email)
+        return self.name(login) if login else name
+
+
+def _logins(entries: list[Entry]) -> set[str]:
+    commits = [c for e in entries for c in (e.commit, *e.brought)]
+    emails = {c.author_email for c in commits} | {c.committer_email for c in commits}
+    return {login for e in emails if (login := gitlab_login(e))}
+
 
 def load(root: Path, campaign: Campaign, env: Mapping[str, str] | None = None) -> Trail:
     env = os.environ if env is None else env
     entries = read_log(root)
     client = gitlab_api.connect(env)
     project = env.get("CI_PROJECT_ID") or env.get("CI_PROJECT_PATH") or ""
+    logins = _logins(entries)
     if client is None or not project:
         verdicts = confirm(entries, None)
         return Trail(
             entries,
             verdicts,
-            source="未配置 GitLab 令牌：合并请求编号和审核通过人仅见于合并提交说明，未经 GitLab 核实。",
+            _names(People(campaign), logins),
+            "未配置 GitLab 令牌：合并请求编号和审核通过人仅见于合并提交说明，未经 GitLab 核实。",
         )
     try:
         about = gitlab_api.project_of(client, project)
     except FatalError as exc:
         verdicts = confirm(entries, _failing(str(exc)))
-        return Trail(entries, verdicts, source=f"无法核实：{exc}")
+        return Trail(entries, verdicts, _names(People(campaign), logins), f"无法核实：{exc}")
     default_branch = str(about.get("default_branch") or "main")
     path = str(about.get("path_with_namespace") or "")
 
@@ -67,20 +80,27 @@ def load(root: Path, campaign: Campaign, env: Mapping[str, str] | None = None) -
 
     verdicts = confirm(entries, lookup, default_branch=default_branch, project_path=path)
     people = People(campaign, lambda handle: gitlab_api.members_of(client, handle))
-    usernames = {
+    recorded = {
         u
         for v in verdicts.values()
         if v.record is not None
         for u in (v.record.author, v.record.merged_by, *v.record.approvers)
         if u
     }
-    try:
-        names = {u: people.name(u) for u in sorted(usernames)}
-    except FatalError:
-        names = {}
     return Trail(
-        entries, verdicts, names, f"合并请求、合并人和审核通过人已通过 GitLab 接口核实（项目 {path}）。"
+        entries,
+        verdicts,
+        _names(people, recorded | logins),
+        f"合并请求、合并人和审核通过人已通过 GitLab 接口核实（项目 {path}）。",
     )
+
+
+def _names(people: People, usernames: set[str]) -> dict[str, str]:
+    """How the site names each user, resolved here once (the unit pages' workers only read)."""
+    try:
+        return {u: people.name(u) for u in sorted(usernames)}
+    except FatalError:  # group members could not be read: users are shown by username alone
+        return {}
 
 
 def _failing(reason: str) -> Lookup:

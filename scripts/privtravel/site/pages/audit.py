@@ -41,7 +41,8 @@ def _checked(trail: Trail, entry: Entry) -> str:
 def _people(trail: Trail, entry: Entry) -> tuple[str, str, str]:
     """提交人, 合并人, 审核通过: from GitLab's record when confirmed, else from git (approvers only as claimed)."""
     verdict = trail.verdicts.get(entry.sha)
-    authors = "、".join(entry.authors())
+    authors = "、".join(dict.fromkeys(trail.person(n, e) for n, e in entry.authors()))
+    c = entry.commit
     if verdict is not None and verdict.status == CONFIRMED and verdict.record is not None:
         record = verdict.record
         approvers = "、".join(trail.name(a) for a in record.approvers) or "无（GitLab 中没有批准记录）"
@@ -55,10 +56,10 @@ def _people(trail: Trail, entry: Entry) -> tuple[str, str, str]:
         claimed = "、".join(entry.claim.approvers)
         return (
             cell(authors),
-            cell(entry.commit.committer),
+            cell(trail.person(c.committer, c.committer_email)),
             cell(f"{claimed}（仅见于合并提交说明）" if claimed else ""),
         )
-    merger = entry.commit.committer if entry.is_merge else ""
+    merger = trail.person(c.committer, c.committer_email) if entry.is_merge else ""
     return cell(authors), cell(merger), ""
 
 
