@@ -70,7 +70,7 @@ def history(campaign_repo: Path) -> dict[str, str]:
     root = campaign_repo
     shas: dict[str, str] = {}
     git(root, "checkout", "-q", "-b", "srmyy-update")
-    commit(root, "更正孙伟签名日期", REPORT)
+    commit(root, "更正孙伟签名日期（护照 E12345678）", REPORT)
     shas["forged_on_branch"] = commit(
         root,
         "补充孙伟的证件\n\nSee merge request wjw/privtravel!99\n\nApproved-by: 冒名审核人 <x@example.invalid>",
@@ -106,7 +106,7 @@ def test_only_first_parent_merges_are_merge_requests(campaign_repo: Path, histor
     assert mr7.claim.iid == 7
     assert mr7.claim.approvers == ["徐彤"]  # from the merge commit only, never the branch commit's line
     assert mr7.claim.title == "人民医院更正两份报告"
-    assert mr7.subjects() == ["更正孙伟签名日期", "补充孙伟的证件"]
+    assert mr7.subjects() == ["更正孙伟签名日期（护照 E******78）", "补充孙伟的证件"]  # numbers masked
     assert mr7.authors() == [("人事科王丽", "a@example.invalid")]
     assert mr7.people("srmyy") == ["0001-赵明", "0003-孙伟"]
     forged = next(e for e in entries if e.sha == history["forged_direct"])

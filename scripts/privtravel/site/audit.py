@@ -11,6 +11,8 @@ also ``Approved-by:`` lines).  So:
 - the commits a merge brought in are the work of that merge request: their subjects and authors are
   shown, their messages are never read for merge requests or approvals (anyone can write those lines).
 
+Subjects and titles are free text typed by people: numbers in them are masked as they are read.
+
 Each entry's files (its diff against the first parent) are split into data (declarations, inspections,
 campaign config, police data) and tool changes.
 """
@@ -30,6 +32,7 @@ from privtravel.load.layout import (
     SUBMISSIONS,
     path_parts,
 )
+from privtravel.masking import mask_text
 
 _RECORD = "\x1e"
 _FIELD = "\x1f"
@@ -167,7 +170,7 @@ def _mainline(text: str) -> list[Entry]:
     for record in text.split(_RECORD)[1:]:
         head, _, rest = record.rpartition(_FIELD)
         sha, parents, an, ae, ad, cn, ce, cd, subject, body = head.split(_FIELD, 9)
-        commit = Commit(sha, parents.split(), an, ae, ad, subject, cn, ce, cd, body)
+        commit = Commit(sha, parents.split(), an, ae, ad, mask_text(subject), cn, ce, cd, body)
         files = []
         for line in rest.strip("\n").splitlines():
             status, _, path = line.partition("\t")
@@ -197,7 +200,7 @@ def _title(commit: Commit) -> str | None:
     for paragraph in commit.body.split("\n\n"):
         text = paragraph.strip()
         if text and not _MR.search(text) and not _TRAILER.match(text):
-            return " ".join(text.split())
+            return mask_text(" ".join(text.split()))
     return None
 
 
@@ -205,7 +208,7 @@ def _all_commits(text: str) -> dict[str, Commit]:
     commits = {}
     for record in text.split(_RECORD)[1:]:
         sha, parents, an, ae, ad, subject = record.rstrip("\n").split(_FIELD, 5)
-        commits[sha] = Commit(sha, parents.split(), an, ae, ad, subject.strip())
+        commits[sha] = Commit(sha, parents.split(), an, ae, ad, mask_text(subject.strip()))
     return commits
 
 
