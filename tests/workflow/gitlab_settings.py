@@ -57,6 +57,7 @@ def project() -> dict[str, Any]:
         "pages_access_level": "private",
         "builds_access_level": "enabled",
         "merge_requests_access_level": "enabled",
+        "forking_access_level": "disabled",
     }
 
 
@@ -81,6 +82,12 @@ def protected_main(push: int = 0, merge: int = 40) -> dict[str, Any]:
         "unprotect_access_levels": [],
         "allow_force_push": False,
     }
+
+
+def protected_tags(name: str = "*", create: int = 40) -> dict[str, Any]:
+    """GET /projects/:id/protected_tags, one rule."""
+    names = {0: "No one", 30: "Developers + Maintainers", 40: "Maintainers"}
+    return {"name": name, "create_access_levels": [access(create, names[create])]}
 
 
 def variable(key: str, value: str, *, protected: bool, masked: bool, scope: str = "*") -> dict[str, Any]:
@@ -114,6 +121,7 @@ def safe() -> dict[str, Any]:
         "/projects/wjw/privtravel": project(),
         "/projects/wjw/privtravel/protected_branches": [protected_main()],
         f"{P}/protected_branches": [protected_main()],
+        f"{P}/protected_tags": [protected_tags()],
         f"{P}/approval_rules": (403, {"message": "403 Forbidden"}),
         f"{P}/approvals": (403, {"message": "403 Forbidden"}),
         f"{P}/variables": [

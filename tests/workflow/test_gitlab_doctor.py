@@ -10,7 +10,17 @@ import pytest
 
 from privtravel.cli import main
 from tests import gitlab_fake
-from tests.workflow.gitlab_settings import BOT, P, ci_token, member, premium, protected_main, safe, variable
+from tests.workflow.gitlab_settings import (
+    BOT,
+    P,
+    ci_token,
+    member,
+    premium,
+    protected_main,
+    protected_tags,
+    safe,
+    variable,
+)
 
 Change = Callable[[dict[str, Any]], None]
 
@@ -97,6 +107,7 @@ def _other_pipeline_project(unit_level: int) -> Change:
             "default_branch": "main",
         }
         routes["/projects/wjw/privtravel-ci/protected_branches"] = [protected_main()]
+        routes["/projects/wjw/privtravel-ci/protected_tags"] = [protected_tags()]
         routes["/projects/wjw/privtravel-ci/repository/files/pipeline.yml"] = {"file_path": "pipeline.yml"}
         routes["/projects/wjw/privtravel-ci/members/all"] = [
             member(gitlab_fake.user(11, "wangli", "王丽"), unit_level)
@@ -107,6 +118,12 @@ def _other_pipeline_project(unit_level: int) -> Change:
 
 UNSAFE: dict[str, tuple[Change, str]] = {
     "public project": (_set(P, "visibility", "internal"), "项目可见性是「internal」"),
+    "forks allowed": (_set(P, "forking_access_level", "enabled"), "项目允许派生"),
+    "tags not protected": (_route(f"{P}/protected_tags", []), "名为 main 的标签不受保护"),
+    "tags creatable by developers": (
+        _route(f"{P}/protected_tags", [protected_tags(create=30)]),
+        "允许开发者创建",
+    ),
     "public pages": (_set(P, "pages_access_level", "public"), "Pages（看板）对所有人公开"),
     "main not protected": (_route(f"{P}/protected_branches", []), "默认分支 main 不是受保护分支"),
     "developers push": (

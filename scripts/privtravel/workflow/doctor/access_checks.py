@@ -163,6 +163,8 @@ def _variable(where: str, var: dict[str, Any]) -> list[Finding]:
                 f"设置 › CI/CD › 变量：编辑 {key}，可见性选「掩码」或「掩码并隐藏」。",
             )
         )
+    if key == TOKEN_VARIABLE:
+        out += _token_variable(var, scope)
     if (_secret(var) or police) and not var.get("protected") and scope == "*":
         if key == TOKEN_VARIABLE:
             fix = f"设置 › CI/CD › 变量：编辑 {key}，「环境范围」设为 {TOKEN_SCOPE}（只有需要令牌的审核作业拿得到）。"
@@ -227,5 +229,38 @@ def members(s: Snapshot, roles: Roles) -> list[Finding]:
                 MEMBERS,
                 "维护者以上角色都是 campaign.yaml 中的审核人员或维护人员；填报人员都不是维护者。",
             ),
+        )
+    return out
+
+
+def _token_variable(var: dict[str, Any], scope: str) -> list[Finding]:
+    """The CI token: only the judge's jobs (environment privtravel-judge) may get it, in MR pipelines too."""
+    out = []
+    if var.get("protected"):
+        out.append(
+            Finding(
+                NOTE,
+                VARIABLES,
+                f"{TOKEN_VARIABLE} 设为「受保护」：各单位的分支不受保护，合并请求流水线拿不到它（审核摘要不发布，群组成员查不到）。",
+                f"取消「受保护」，改为「环境范围」{TOKEN_SCOPE}。",
+            )
+        )
+    if scope not in ("*", TOKEN_SCOPE):
+        out.append(
+            Finding(
+                NOTE,
+                VARIABLES,
+                f"{TOKEN_VARIABLE} 的环境范围是 {scope}：审核作业（环境 {TOKEN_SCOPE}）拿不到它。",
+                f"「环境范围」设为 {TOKEN_SCOPE}。",
+            )
+        )
+    if not var.get("hidden"):
+        out.append(
+            Finding(
+                NOTE,
+                VARIABLES,
+                f"{TOKEN_VARIABLE} 没有设为「隐藏」：有维护者角色的人能在设置里看到令牌。",
+                "重新创建变量，可见性选「掩码并隐藏」（此后 doctor 读不到令牌本身，请在「设置 › 访问令牌」确认它是 Reporter、api）。",
+            )
         )
     return out

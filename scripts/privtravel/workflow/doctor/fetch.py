@@ -50,6 +50,7 @@ class PipelineSource:
     ref: str | None  # after : (a branch or tag), None for that project's default branch
     about: Answer = Answer(None, 0)  # GET /projects/:that
     protected: Answer = Answer(None, 0)  # its protected branches
+    tags: Answer = Answer(None, 0)  # its protected tags (a tag named like the ref would shadow it)
     file_found: Answer = Answer(None, 0)  # GET …/repository/files/:file?ref=…
     members: Answer = Answer(None, 0)  # who can change it
 
@@ -59,6 +60,7 @@ class Snapshot:
     project: dict[str, Any]
     metadata: Answer
     protected: Answer
+    tags: Answer
     approval_rules: Answer
     approvals: Answer
     variables: Answer
@@ -132,6 +134,7 @@ def snapshot(client: gitlab.Gitlab, project: str, groups: Iterable[str] = ()) ->
         project=about.data,
         metadata=get(client, "/metadata"),
         protected=get(client, f"{base}/protected_branches", many=True),
+        tags=get(client, f"{base}/protected_tags", many=True),
         approval_rules=get(client, f"{base}/approval_rules", many=True),
         approvals=get(client, f"{base}/approvals"),
         variables=get(client, f"{base}/variables", many=True),
@@ -168,6 +171,7 @@ def _source(client: gitlab.Gitlab, raw: str | None) -> PipelineSource | None:
         source.ref,
         about,
         get(client, f"{that}/protected_branches", many=True),
+        get(client, f"{that}/protected_tags", many=True),
         get(client, f"{that}/repository/files/{_enc(source.file)}", ref=ref),
         get(client, f"{that}/members/all", many=True),
     )

@@ -37,6 +37,16 @@ def visibility(s: Snapshot, roles: Roles) -> list[Finding]:
         )
     else:
         out.append(Finding(GOOD, VISIBILITY, "项目为私有，只有成员能看到。"))
+    forking = s.project.get("forking_access_level")
+    if forking is not None and forking != "disabled":
+        out.append(
+            Finding(
+                PROBLEM,
+                VISIBILITY,
+                "项目允许派生：来自派生项目的合并请求按派生项目自己的设置运行流水线（不受本项目的保护）。",
+                "设置 › 通用 › 可见性、项目功能、权限 › 派生：关闭。",
+            )
+        )
     pages = s.project.get("pages_access_level")
     if pages == "public":
         out.append(
@@ -250,4 +260,12 @@ def pipelines(s: Snapshot, roles: Roles) -> list[Finding]:
                 GOOD, PIPELINE, "流水线必须成功才能合并；缓存按受保护分支分开；填报人员不能设置流水线变量。"
             )
         )
+    out.append(
+        Finding(
+            NOTE,
+            PIPELINE,
+            "Runner 的执行器无法通过接口确认：请确认用每个作业一个新容器的执行器（Docker、Kubernetes），"
+            "不用 shell 执行器（tests:mr 运行合并请求自己的代码）。",
+        )
+    )
     return out

@@ -45,6 +45,7 @@ def pipeline_source(s: Snapshot, roles: Roles) -> list[Finding]:
         )
     protected = s.protected if same else source.protected
     out += _ref_protected(protected, ref, place, source)
+    out += _tag_protected(s.tags if same else source.tags, ref, source)
     if not same:
         out += _who_can_change(source, roles)
     if not [f for f in out if f.level == PROBLEM]:
@@ -109,3 +110,32 @@ def _who_can_change(source: PipelineSource, roles: Roles) -> list[Finding]:
             )
         )
     return out
+
+
+def _tag_protected(tags: Answer, ref: str, source: PipelineSource) -> list[Finding]:
+    """A tag named like the ref wins over the branch: only maintainers may create such a tag."""
+    if not tags.ok:
+        return [unreadable(SOURCE, f"{source.project} 的受保护标签", tags)]
+    rule = protection(tags, ref)
+    fix = f"在 {source.project}：设置 › 仓库 › 受保护标签，保护 `*`，「允许创建」只选维护者。"
+    if rule is None:
+        return [
+            Finding(
+                PROBLEM,
+                SOURCE,
+                f"{source.project} 中名为 {ref} 的标签不受保护：开发者可以新建一个叫 {ref} 的标签，"
+                f"让「{source.raw}」读到自己提交里的流水线文件。",
+                fix,
+            )
+        ]
+    creators = rule.get("create_access_levels") or []
+    if any(c.get("access_level") == 30 and not c.get("user_id") and not c.get("group_id") for c in creators):
+        return [
+            Finding(
+                PROBLEM,
+                SOURCE,
+                f"{source.project} 的受保护标签「{rule.get('name')}」允许开发者创建：可以新建一个叫 {ref} 的标签。",
+                fix,
+            )
+        ]
+    return []
