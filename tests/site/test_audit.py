@@ -107,7 +107,8 @@ def test_only_first_parent_merges_are_merge_requests(campaign_repo: Path, histor
     assert mr7.claim.approvers == ["徐彤"]  # from the merge commit only, never the branch commit's line
     assert mr7.claim.title == "人民医院更正两份报告"
     assert mr7.subjects() == ["更正孙伟签名日期（护照 E******78）", "补充孙伟的证件"]  # numbers masked
-    assert mr7.authors() == [("人事科王丽", "a@example.invalid")]
+    assert mr7.authors() == ["人事科王丽"]
+    assert mr7.writers() == [("人事科王丽", "a@example.invalid")]
     assert mr7.people("srmyy") == ["0001-赵明", "0003-孙伟"]
     forged = next(e for e in entries if e.sha == history["forged_direct"])
     assert forged.claims_in_message and forged.claim.merge_request is None

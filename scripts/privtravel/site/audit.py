@@ -133,10 +133,13 @@ class Entry:
         prefix = f"{SUBMISSIONS}/{unit}/{REPORTS_DIR}/"
         return sorted({p[len(prefix) :].removesuffix(".yaml") for _, p in self.files if p.startswith(prefix)})
 
-    def authors(self) -> list[tuple[str, str]]:
+    def writers(self) -> list[tuple[str, str]]:
         """Who wrote the work (name, email): the branch commits' authors for a merge, else the commit's own."""
         written = self.brought or [self.commit]
         return sorted({(c.author, c.author_email) for c in written})
+
+    def authors(self) -> list[str]:
+        return sorted({name for name, _ in self.writers()})
 
     def subjects(self) -> list[str]:
         """The subjects of the work, oldest first (a merge's own subject is GitLab's boilerplate)."""

@@ -41,7 +41,7 @@ def _checked(trail: Trail, entry: Entry) -> str:
 def _people(trail: Trail, entry: Entry) -> tuple[str, str, str]:
     """提交人, 合并人, 审核通过: from GitLab's record when confirmed, else from git (approvers only as claimed)."""
     verdict = trail.verdicts.get(entry.sha)
-    authors = "、".join(dict.fromkeys(trail.person(n, e) for n, e in entry.authors()))
+    authors = "、".join(dict.fromkeys(trail.person(n, e) for n, e in entry.writers()))
     c = entry.commit
     if verdict is not None and verdict.status == CONFIRMED and verdict.record is not None:
         record = verdict.record
