@@ -133,6 +133,7 @@ def safe() -> dict[str, Any]:
                 masked=True,
                 scope="privtravel-judge",
             ),
+            variable("PRIVTRAVEL_CACHE_KEY", "k" * 40, protected=True, masked=True),
         ],
         "/groups/3/variables": [],
         f"{P}/members/all": [member(WANG, 30), member(XU, 40), member(ADMIN, 50), member(BOT, 20)],

@@ -51,6 +51,7 @@ def test_a_safe_free_project_passes(
     assert "替代" in out
     assert "流水线定义取自 wjw/privtravel 的 main 分支上的 .gitlab-ci.yml" in out
     assert "PRIVTRAVEL_GITLAB_TOKEN 中的令牌权限：api，报告者（Reporter）" in out
+    assert "PRIVTRAVEL_CACHE_KEY 只给受保护分支的流水线" in out
     assert "glpat-" not in out  # a variable's value never printed
 
 
@@ -180,6 +181,12 @@ UNSAFE: dict[str, tuple[Change, str]] = {
             variable("POLICE_DATA_TOKEN", "x", protected=False, masked=False), "/groups/3/variables"
         ),
         "群组变量 POLICE_DATA_TOKEN",
+    ),
+    "cache key readable by MR pipelines": (
+        lambda r: next(v for v in r[f"{P}/variables"] if v["key"] == "PRIVTRAVEL_CACHE_KEY").update(
+            protected=False
+        ),
+        "PRIVTRAVEL_CACHE_KEY 没有设为「受保护」",
     ),
     "override variable": (
         _add_variable(

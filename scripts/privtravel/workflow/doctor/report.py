@@ -21,6 +21,7 @@ CHECKS: tuple[Check, ...] = (
     access_checks.variables,
     token_checks.job_token,
     token_checks.ci_token,
+    token_checks.cache_key,
     access_checks.members,
 )
 

@@ -8,6 +8,7 @@ from privtravel.workflow.gitlab_api import TOKEN_VARIABLE
 
 JOB_TOKEN = "作业令牌"
 CI_TOKEN = "CI 使用的访问令牌"
+CACHE = "检查缓存"
 # scopes the review summary and the membership lookups never need
 _TOO_MUCH = (
     "sudo",
@@ -99,5 +100,40 @@ def ci_token(s: Snapshot, roles: Roles) -> list[Finding]:
         shown = role(level) if isinstance(level, int) else "未知角色"
         out.append(
             Finding(GOOD, CI_TOKEN, f"{TOKEN_VARIABLE} 中的令牌权限：{'、'.join(scopes) or '无'}，{shown}。")
+        )
+    return out
+
+
+CACHE_KEY = "PRIVTRAVEL_CACHE_KEY"
+
+
+def cache_key(s: Snapshot, roles: Roles) -> list[Finding]:
+    """The check cache's key: only protected pipelines (main) may hold it (README「检查」)."""
+    if not s.variables.ok:
+        return []  # already said under CI/CD 变量
+    found = [v for v in [*s.variables.items(), *s.group_variables.items()] if v.get("key") == CACHE_KEY]
+    if not found:
+        return [
+            Finding(
+                NOTE,
+                CACHE,
+                f"没有设置 {CACHE_KEY}：缓存只靠按受保护分支分开来防伪造。",
+                f"设置 › CI/CD › 变量：添加 {CACHE_KEY}（随机长字符串），勾选「受保护」，可见性选「掩码并隐藏」。",
+            )
+        ]
+    out = []
+    for var in found:
+        if not var.get("protected"):
+            out.append(
+                Finding(
+                    PROBLEM,
+                    CACHE,
+                    f"{CACHE_KEY} 没有设为「受保护」：合并请求流水线也拿得到它，能写出 main 会采用的缓存记录。",
+                    f"设置 › CI/CD › 变量：编辑 {CACHE_KEY}，勾选「受保护」。",
+                )
+            )
+    if not out:
+        out.append(
+            Finding(GOOD, CACHE, f"{CACHE_KEY} 只给受保护分支的流水线：没有它写入的缓存记录，main 不采用。")
         )
     return out
