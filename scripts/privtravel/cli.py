@@ -31,6 +31,7 @@ from privtravel.commands import (
     site,
     stats,
     template,
+    units,
 )
 from privtravel.diagnostics import FatalError
 
@@ -51,6 +52,7 @@ COMMANDS: dict[str, ModuleType] = {
     "forms": forms,
     "gitlab": gitlab,
     "rollup": rollup,
+    "units": units,
 }
 
 

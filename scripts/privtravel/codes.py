@@ -116,6 +116,13 @@ CODES: dict[str, Code] = {
             "第一行不是 # yaml-language-server: $schema=…",
             "第一行写上指向对应 schema 的提示行，编辑器才能自动补全和提示；可从示例文件复制。",
         ),
+        Code(
+            "F113",
+            _E,
+            "单位仓库没有取出",
+            "submissions/srmyy 是单位仓库（git 子模块），克隆后没有运行 git submodule update",
+            "运行 git submodule update --init 取出各单位仓库；CI 中设 GIT_SUBMODULE_STRATEGY: recursive。",
+        ),
         # --- S2xx: what a JSON Schema says ----------------------------------------------------
         Code(
             "S201",

@@ -73,6 +73,9 @@ UNIT_FILES: dict[str, Kind] = {
 # The inspection group's records live outside submissions/: a unit's merge request cannot change them.
 INSPECTIONS = "inspections"
 SCHEMA_DIR = "schemas"
+# A unit kept in its own repository (mounted as a submodule) also carries these, for its HR:
+# a README and a copy of the schemas its modelines point at.  They are not declarations.
+UNIT_REPO_EXTRAS = frozenset({"README.md", SCHEMA_DIR})
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +126,20 @@ def subject_of(rel: str) -> str | None:
     return unit_of(rel)
 
 
-def schema_comment(rel: str, kind: Kind) -> str:
-    """The first line that makes an editor (yaml-language-server) offer completion and help."""
-    depth = len(path_parts(rel)) - 1
+def unit_repo_extra(rel: str) -> bool:
+    """A unit repository's README or schema copy (submissions/<unit>/README.md, …/schemas/…)."""
+    parts = path_parts(rel)
+    return len(parts) >= 3 and parts[0] == SUBMISSIONS and parts[2] in UNIT_REPO_EXTRAS
+
+
+def schema_comment(rel: str, kind: Kind, *, in_unit: bool = False) -> str:
+    """The first line that makes an editor (yaml-language-server) offer completion and help.
+
+    ``in_unit``: the unit folder carries its own schemas/ (a unit repository), so the path is
+    relative to the unit folder and works both in the unit's own clone and where it is mounted.
+    """
+    parts = path_parts(rel)
+    depth = len(parts) - 1
+    if in_unit and len(parts) >= 3 and parts[0] == SUBMISSIONS:
+        depth -= 2
     return f"# yaml-language-server: $schema={'../' * depth}{SCHEMA_DIR}/{kind.schema_file}"

@@ -16,12 +16,15 @@ from privtravel.load.layout import (
     CAMPAIGN_FILE,
     INSPECTIONS,
     REPORTS_DIR,
+    SCHEMA_DIR,
     SUBMISSIONS,
     UNIT_FILES,
     Kind,
     classify,
     schema_comment,
     subject_of,
+    unit_of,
+    unit_repo_extra,
 )
 from privtravel.model import Campaign, Src, UnitData
 from privtravel.rules import freetext
@@ -74,6 +77,8 @@ def discover(root: Path) -> list[str]:
                 if entry.name.startswith("."):
                     continue
                 rel = f"{rel_folder}/{entry.name}"
+                if unit_repo_extra(rel):
+                    continue
                 try:
                     if entry.is_dir(follow_symlinks=False):
                         pending.append((entry.path, rel))
@@ -131,7 +136,7 @@ def _load_declaration(
     result.extend(loaded.diagnostics)
     if loaded.data is None or loaded.root is None:
         return None
-    expected = schema_comment(rel, kind)
+    expected = schema_comment(rel, kind, in_unit=_carries_schemas(root, rel))
     if loaded.first_line.strip() != expected:
         if loaded.first_line.startswith("# yaml-language-server:"):
             result.add(Diagnostic(rel, "F112", f"第一行的 schema 路径不对，应为：{expected}", 1, 1))
@@ -148,6 +153,12 @@ def _load_declaration(
         positions.update(loaded.positions)
     data: dict[str, Any] = loaded.data
     return data
+
+
+def _carries_schemas(root: Path, rel: str) -> bool:
+    """Whether the unit folder of ``rel`` has its own schemas/ (a unit repository)."""
+    code = unit_of(rel)
+    return code is not None and os.path.isdir(os.path.join(root, SUBMISSIONS, code, SCHEMA_DIR))
 
 
 def load_campaign(root: Path, result: Result) -> Campaign | None:
@@ -188,6 +199,7 @@ def load(
     repo = Repository(root=root, campaign=load_campaign(root, result))
     max_bytes = _max_bytes(repo.campaign)
     paths = _paths(root, wanted)
+    _missing_mounts(root, wanted, result)
     known = cache or reuse
     if cache is not None:
         paths = cache.take(paths, result)
@@ -228,6 +240,7 @@ def process(
     campaign = load_campaign(root, result)
     max_bytes = _max_bytes(campaign)
     paths = _paths(root, None if units is None else set(units))
+    _missing_mounts(root, None if units is None else set(units), result)
     if cache is not None:
         paths = cache.take(paths, result)
     if workers is None:
@@ -243,6 +256,12 @@ def process(
 
 def _max_bytes(campaign: Campaign | None) -> int:
     return (campaign.max_file_kb if campaign else build.DEFAULT_MAX_FILE_KB) * 1024
+
+
+def _missing_mounts(root: Path, wanted: set[str] | None, result: Result) -> None:
+    from privtravel.units import mounts  # only repositories with .gitmodules pay for it
+
+    mounts.missing(root, wanted, result)
 
 
 def _paths(root: Path, wanted: set[str] | None) -> list[str]:

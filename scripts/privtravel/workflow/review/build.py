@@ -7,6 +7,7 @@ from pathlib import Path
 
 from privtravel.load.layout import CAMPAIGN_FILE, unit_of
 from privtravel.model import UnitData
+from privtravel.units import mounts
 from privtravel.workflow import gitrepo
 from privtravel.workflow.review import campaign, extras, pending, records, trees
 from privtravel.workflow.review.changes import Review, UnitReview
@@ -23,7 +24,7 @@ def review(
     """
     sources = extras.installed() if sources is None else sources
     base = gitrepo.merge_base(root, base_ref)
-    changed = gitrepo.changed_paths(root, base)
+    changed = mounts.expand_changes(root, base, gitrepo.changed_paths(root, base))
     touched = sorted({code for p in changed if (code := unit_of(p)) is not None})
     # the extras look at the whole campaign; the comparison itself needs only the units touched
     scope = None if sources else touched

@@ -48,8 +48,12 @@ def load(root: Path, label: str, units: Iterable[str] | None = None) -> Tree:
 
 
 def load_base(root: Path, commit: str, into: Path, units: Iterable[str] | None = None) -> Tree:
-    """The campaign as it is in ``commit``, extracted into the empty folder ``into``."""
+    """The campaign as it is in ``commit``, extracted into the empty folder ``into``; a unit mounted
+    from its own repository is read there at the commit ``commit`` pinned."""
+    from privtravel.units import mounts
+
     gitrepo.extract(root, commit, CAMPAIGN_PATHS, into)
+    mounts.extract_all(root, commit, into, None if units is None else set(units))
     return load(into, "合并基点", units)
 
 

@@ -1,0 +1,106 @@
+"""`units split`: a unit's folder becomes a unit repository with its whole history, then a mount.
+
+``git subtree split`` (plain git, no filter-repo) rewrites the commits that touched
+``submissions/<代码>/`` into commits of the folder alone, keeping each one's author, dates and
+message, and merges where both sides touched the folder.  One more commit adds the unit
+repository's own files; then the committee replaces the folder with the submodule.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from privtravel.diagnostics import FatalError
+from privtravel.load.layout import SUBMISSIONS
+from privtravel.units import git, mounts
+from privtravel.units.init import campaign_of, committee_source, write_scaffold
+
+SCAFFOLD_MESSAGE = (
+    "Make this folder a unit repository: schemas, modelines, pre-commit hook, templates, README"
+)
+
+
+@dataclass
+class Split:
+    code: str
+    url: str  # as recorded in .gitmodules
+    split_head: str  # the last rewritten commit (the folder's history)
+    head: str  # the unit repository's main after its own files were added
+    commits: int  # commits of history carried over
+
+
+def resolve_url(committee: Path, url: str) -> str:
+    """A relative submodule URL (``../units/srmyy.git``) against the committee's origin, as git does."""
+    if not url.startswith(("./", "../")):
+        return url
+    base = git.run(committee, "remote", "get-url", "origin", check=False).strip().rstrip("/")
+    if not base:
+        base = str(committee.resolve())
+    elif "://" not in base and ":" not in base.split("/")[0] and not base.startswith("/"):
+        base = str((committee / base).resolve())  # a local remote written as a relative path
+    rest = url
+    while rest.startswith(("./", "../")):
+        if rest.startswith("./"):
+            rest = rest[2:]
+        else:
+            rest = rest[3:]
+            base = base.rsplit("/", 1)[0] if "/" in base else base
+    return f"{base}/{rest}"
+
+
+def check_folder(committee: Path, code: str) -> Path:
+    folder = committee / SUBMISSIONS / code
+    if mounts.is_mounted_here(committee, code) or code in mounts.declared(committee):
+        raise FatalError(f"{SUBMISSIONS}/{code} 已经是单位仓库，不需要再拆分。")
+    if not folder.is_dir():
+        raise FatalError(f"找不到单位文件夹 {SUBMISSIONS}/{code}。")
+    dirty = git.run(committee, "status", "--porcelain", "--", f"{SUBMISSIONS}/{code}")
+    if dirty.strip():
+        raise FatalError(f"{SUBMISSIONS}/{code} 中有未提交的改动：请先提交或撤销，再拆分。")
+    if not git.run(committee, "log", "-1", "--format=%H", "--", f"{SUBMISSIONS}/{code}").strip():
+        raise FatalError(f"{SUBMISSIONS}/{code} 还没有提交过：没有可以保留的历史。")
+    return folder
+
+
+def split(committee: Path, code: str, url: str, hook_url: str | None = None, rev: str | None = None) -> Split:
+    """Split ``submissions/<code>`` into the (empty) repository at ``url`` and mount it there."""
+    campaign_of(committee, code)
+    check_folder(committee, code)
+    hook_url, rev = committee_source(committee, hook_url, rev)
+    branch = f"privtravel-split-{code}"
+    split_head = git.run(
+        committee, "subtree", "split", "-q", f"--prefix={SUBMISSIONS}/{code}", "HEAD"
+    ).strip()
+    git.run(committee, "branch", "-f", branch, split_head)
+    try:
+        with tempfile.TemporaryDirectory(prefix=f"privtravel-unit-{code}-") as tmp:
+            work = Path(tmp)
+            git.run(work, "init", "-q", "-b", "main")
+            git.run(work, "fetch", "-q", str(committee.resolve()), branch)
+            git.run(work, "checkout", "-q", "-B", "main", "FETCH_HEAD")
+            write_scaffold(committee, work, code, hook_url, rev)
+            git.run(work, "add", "-A")
+            git.run(work, "commit", "-q", "-m", SCAFFOLD_MESSAGE)
+            head = git.run(work, "rev-parse", "HEAD").strip()
+            commits = int(git.run(work, "rev-list", "--count", split_head).strip())
+            target = resolve_url(committee, url)
+            if git.run(work, "ls-remote", "--heads", target, "main").strip():
+                raise FatalError(f"单位仓库 {target} 的 main 已有内容：拆分只能写入新建的空仓库。")
+            git.run(work, "push", "-q", target, "main:main")
+    finally:
+        git.run(committee, "branch", "-D", branch, check=False)
+    mount(committee, code, url, f"units: mount {code} from its own repository ({url}, {head[:12]})")
+    return Split(code, url, split_head, head, commits)
+
+
+def mount(committee: Path, code: str, url: str, message: str) -> None:
+    """Replace the folder (if any) with the unit repository's main as a submodule, and commit."""
+    path = f"{SUBMISSIONS}/{code}"
+    if (committee / path).exists():
+        git.run(committee, "rm", "-r", "-q", "--", path)
+        shutil.rmtree(committee / path, ignore_errors=True)
+    git.run(committee, "submodule", "add", "-q", "--name", code, "-b", "main", url, path)
+    git.run(committee, "commit", "-q", "-m", message, "--", ".gitmodules", path)
