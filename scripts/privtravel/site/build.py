@@ -27,7 +27,7 @@ from privtravel.site import audit_trail, offline, provenance_pages, search, unit
 from privtravel.site.asof import AsOf, as_of
 from privtravel.site.deferred import Deferred
 from privtravel.site.pages import audit as audit_pages
-from privtravel.site.pages import findings, guide, overview, progress, statistics
+from privtravel.site.pages import findings, guide, overview, progress, statistics, unit_repos
 from privtravel.site.pages.common import unit_page
 from privtravel.site.status import unit_statuses
 from privtravel.stats.provenance import lines as provenance_lines
@@ -117,7 +117,10 @@ def write_pages(
     )
     for status, text in zip(statuses, texts, strict=True):
         write(links[status.config.code], text)
-    write("audit.md", audit_pages.audit_page(campaign, trail, source))
+    write(
+        "audit.md",
+        audit_pages.audit_page(campaign, trail, source) + "\n".join(unit_repos.audit_section(root, campaign)),
+    )
     shutil.copytree(SOURCES / "guide", docs / "guide", dirs_exist_ok=True)  # hand-written pages
     write("guide/codes.md", guide.codes_page())
     write("guide/findings.md", guide.findings_page())

@@ -22,7 +22,7 @@ from privtravel.diagnostics import Diagnostic
 from privtravel.site import provenance_pages
 from privtravel.site.audit_trail import Trail
 from privtravel.site.pages import audit as audit_pages
-from privtravel.site.pages import findings, statistics, unit, unit_checks
+from privtravel.site.pages import findings, statistics, unit, unit_checks, unit_repos
 from privtravel.site.status import UnitStatus
 from privtravel.stats import ConfirmedFinding, Scope, compute, version
 from privtravel.stats import html as stats_html
@@ -118,4 +118,5 @@ def _unit(code: str) -> str:
     text = unit.unit_page(
         campaign, c.statuses[code], data, c.diagnostics.get(code, []), c.today, c.source, top
     )
-    return text + "\n".join(audit_pages.unit_section(c.trail, code))
+    text += "\n".join(audit_pages.unit_section(c.trail, code))
+    return text + "\n".join(["", *unit_repos.unit_section(c.analysis.root, code)])

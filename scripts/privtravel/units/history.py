@@ -15,8 +15,8 @@ from privtravel.units import git
 
 _RECORD, _FIELD = "\x1e", "\x1f"
 _FORMAT = _RECORD + _FIELD.join(["%H", "%P", "%an", "%aI", "%cn", "%cI", "%s", "%b"]) + _FIELD
-MR = re.compile(r"See merge request (\S*![0-9]+)")
-APPROVED = re.compile(r"^(?:Approved-by|Reviewed-by):\s*(.+?)\s*(?:<[^>]*>)?\s*$", re.MULTILINE)
+MR = re.compile(r"^See merge request (\S*![0-9]+)\s*$", re.MULTILINE)
+APPROVED = re.compile(r"^Approved-by:\s*(.+?)\s*(?:<[^>]*>)?\s*$", re.MULTILINE)
 
 
 @dataclass
