@@ -184,6 +184,15 @@ def main(argv: list[str] | None = None) -> int:
                 )
             )
             rows.extend(_libreoffice_import(tool, root, workbook, tmp))
+        if "units" in COMMANDS:  # one repository per unit: sync, and the dashboard read through mounts
+            import units_scale  # bench/, beside this script
+
+            codes = units_scale.mount_all(root, tmp / "units")
+            units_scale.change_one_unit(tmp / "units", codes[0], tmp)
+            sync = [*tool, "--root", str(root), "units", "sync"]
+            rows.append(timed(f"units sync（{len(codes)} 个单位仓库，1 个有新版本）", sync, REPO))
+            shutil.rmtree(root / ".cache", ignore_errors=True)
+            rows.append(later("site", "site（冷，挂载单位仓库）"))
         cpu = os.cpu_count()
         memory = _memory_gib()
         print(

@@ -27,6 +27,8 @@ def test_bench_runs_every_stage_and_prints_the_table(tmp_path: Path) -> None:
         "crosscheck（用 check 的缓存）",
         "site（用 check 的缓存）",
         "site（冷，无缓存）",
+        "units sync（5 个单位仓库，1 个有新版本）",
+        "site（冷，挂载单位仓库）",
     ):
         assert stage in rows, stage
         assert float(rows[stage][0]) > 0 and int(rows[stage][2]) > 0

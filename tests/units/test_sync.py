@@ -58,7 +58,7 @@ def test_sync_takes_in_a_merged_main_with_one_commit_naming_it(
     assert commits(committee) == before + 1
     assert pinned(committee, "srmyy") == new
     message = git(committee, "log", "-1", "--format=%B")
-    assert message.startswith(f"units: take in srmyy {old[:12]}..{new[:12]} (2 commits, 1 merge requests)")
+    assert message.startswith(f"units: take in srmyy {old[:12]}..{new[:12]} (2 commits, 1 merge request)")
     assert f"Range: {old}..{new}" in message and "绍兴市人民医院" in message
     assert (
         "Merge request: !3 merged by 委政治处审核, approved by 王审核: Merge branch 'mr3' into 'main'"

@@ -98,7 +98,8 @@ def _unit_command(args: argparse.Namespace, command: str) -> int:
 
     root = Path(args.root)
     committee = Path(args.committee) if args.committee else None
-    result = judge.check(root, args.unit, committee)
+    # the pipeline judges the merge request's commit; the hook, what is about to be committed
+    result = judge.check(root, args.unit, committee, commit="HEAD" if command == "judge" else None)
     text_report.write(result, sys.stdout)
     if command == "judge" and args.base:
         summary = judge.review_markdown(root, args.unit, committee, args.base)

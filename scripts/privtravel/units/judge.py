@@ -36,20 +36,20 @@ def check(unit_repo: Path, code: str, committee: Path | None, commit: str | None
 
 
 def review_markdown(unit_repo: Path, code: str, committee: Path | None, base_ref: str) -> str:
-    """The reviewer's summary of a unit repository's merge request, as the committee writes it."""
+    """The reviewer's summary of a unit repository's merge request (its HEAD against the merge base
+    with ``base_ref``), as the committee writes it; files the runner left in the work tree do not count."""
     from privtravel.workflow.review import build, markdown, trees
     from privtravel.workflow.review.extras import Extras
 
     base = git.run(unit_repo, "merge-base", base_ref, "HEAD").strip()
-    diff = git.run(unit_repo, "diff", "-z", "--name-only", "--no-renames", base, "--")
-    untracked = git.run(unit_repo, "ls-files", "-z", "--others", "--exclude-standard")
-    changed = sorted(f"submissions/{code}/{p}" for p in {*git.zsplit(diff), *git.zsplit(untracked)})
+    diff = git.run(unit_repo, "diff", "-z", "--name-only", "--no-renames", base, "HEAD", "--")
+    changed = sorted(f"submissions/{code}/{p}" for p in git.zsplit(diff))
     with tempfile.TemporaryDirectory(prefix="privtravel-unit-review-") as tmp:
         old_root, new_root = Path(tmp) / "base", Path(tmp) / "head"
         old_root.mkdir()
         new_root.mkdir()
         workspace.copy_commit(unit_repo, base, workspace.prepare(old_root, code, committee))
-        workspace.copy_worktree(unit_repo, workspace.prepare(new_root, code, committee))
+        workspace.copy_commit(unit_repo, "HEAD", workspace.prepare(new_root, code, committee))
         old = trees.load(old_root, "合并基点", [code])
         new = trees.load(new_root, "本合并请求", [code])
         short = git.run(unit_repo, "rev-parse", "--short", base).strip()

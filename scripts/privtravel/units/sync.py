@@ -31,6 +31,7 @@ class Outcome:
     unchanged: int = 0
     fetch_seconds: float = 0.0
     other_seconds: float = 0.0
+    identity: dict[str, str] | None = None  # for the commits, when git has none configured
 
 
 def _fetch(repo: Path) -> str:
@@ -56,7 +57,7 @@ def sync(root: Path, only: Iterable[str] | None = None, *, dry_run: bool = False
         raise FatalError(f"这些单位不是单位仓库（.gitmodules 中没有）：{'、'.join(unknown)}。")
     if not dry_run and git.run(root, "diff", "--cached", "--name-only").strip():
         raise FatalError("暂存区中有未提交的改动：units sync 每个单位单独提交，请先提交或撤销这些改动。")
-    outcome = Outcome()
+    outcome = Outcome(identity=_identity(root))
     started = time.perf_counter()
     heads = fetch_all(root, codes)
     outcome.fetch_seconds = time.perf_counter() - started
@@ -103,7 +104,7 @@ def _take_or_refuse(
             state.write(root, refused)
             message = f"units: refuse {code} {head[:12]} ({reason}), keep {(old or '')[:12]}"
             git.run(root, "add", "--", state.STATE_FILE)
-            git.run(root, "commit", "-q", "-m", message, "--", state.STATE_FILE)
+            git.run(root, "commit", "-q", "-m", message, "--", state.STATE_FILE, env=outcome.identity)
         return
     message = commit_message(root, code, old, head)
     outcome.taken.append(message.splitlines()[0])
@@ -115,7 +116,7 @@ def _take_or_refuse(
         state.write(root, refused)
         paths.append(state.STATE_FILE)
     git.run(root, "add", "-A", "--", *paths)
-    git.run(root, "commit", "-q", "-m", message, "--", *paths)
+    git.run(root, "commit", "-q", "-m", message, "--", *paths, env=outcome.identity)
 
 
 def commit_message(root: Path, code: str, old: str | None, head: str) -> str:
@@ -129,7 +130,7 @@ def commit_message(root: Path, code: str, old: str | None, head: str) -> str:
     n = history.count(repo, head, old)
     rng = f"{old[:12]}..{head[:12]}" if old else head[:12]
     lines = [
-        f"units: take in {code} {rng} ({n} commits, {len(merges)} merge requests)",
+        f"units: take in {code} {rng} ({_plural(n, 'commit')}, {_plural(len(merges), 'merge request')})",
         "",
         f"Unit: {code} {unit.name if unit else ''}".rstrip(),
         f"Range: {old}..{head}" if old else f"Range: {head}",
@@ -142,6 +143,24 @@ def commit_message(root: Path, code: str, old: str | None, head: str) -> str:
     if not merges:
         lines.append("Merge requests: none (commits pushed straight to main)")
     return "\n".join(lines) + "\n"
+
+
+SYNC_NAME, SYNC_EMAIL = "privtravel units sync", "units-sync@localhost"
+
+
+def _identity(root: Path) -> dict[str, str] | None:
+    """Commits need an identity: a scheduled job may have none configured; then say who wrote them."""
+    if git.ok(root, "var", "GIT_COMMITTER_IDENT") and git.ok(root, "var", "GIT_AUTHOR_IDENT"):
+        return None
+    return {
+        f"GIT_{role}_{what}": os.environ.get(f"GIT_{role}_{what}", value)
+        for role in ("AUTHOR", "COMMITTER")
+        for what, value in (("NAME", SYNC_NAME), ("EMAIL", SYNC_EMAIL))
+    }
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _now() -> str:
