@@ -127,3 +127,17 @@ def test_a_rewritten_main_is_refused(mounted: World) -> None:
     assert pinned(committee, "szyy") == good
     state = json.loads((committee / "units-sync.json").read_text(encoding="utf-8"))["refused"]["szyy"]
     assert "改写" in state["reason"]
+
+
+def test_a_link_out_of_the_unit_is_refused(mounted: World) -> None:
+    committee = mounted.committee
+    clone = mounted.hr_clone("sjkzx")
+    good = pinned(committee, "sjkzx")
+    (clone / "报告/02-他人.yaml").symlink_to("../../szyy/登记备案.yaml")
+    git(clone, "add", "-A")
+    git(clone, "commit", "-q", "-m", "链接到其他单位的文件")
+    git(clone, "push", "-q", "origin", "main")
+    assert main(["--root", str(committee), "units", "sync"]) == 0
+    assert pinned(committee, "sjkzx") == good
+    state = json.loads((committee / "units-sync.json").read_text(encoding="utf-8"))["refused"]["sjkzx"]
+    assert "无法检查" in state["reason"] and "不允许的文件" in state["reason"]

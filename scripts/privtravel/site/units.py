@@ -100,6 +100,7 @@ def _unit(code: str) -> str:
     mine = c.answered.get(code, [])
     top = "\n".join(
         [
+            *unit_repos.refusal_notice(c.analysis.root, code),
             *findings.unit_section(c.summaries.get(code), mine, outcome is not None),
             *(unit_checks.covered_lines(data, mine) if data else []),
             *(

@@ -90,8 +90,11 @@ def _take_or_refuse(
     if old is not None and not git.ok(repo, "merge-base", "--is-ancestor", old, head):
         reason = "单位仓库 main 的历史被改写（已取用的版本不在新版本的历史中）"
     else:
-        errors = len(judge.check(repo, code, root, commit=head).errors)
-        if errors:
+        try:
+            errors = len(judge.check(repo, code, root, commit=head).errors)
+        except FatalError as exc:  # what cannot even be checked is not taken in either
+            errors, reason = 1, f"无法检查：{exc}"
+        if errors and not reason:
             reason = f"{errors} 个错误"
     if reason:
         now = _now()

@@ -62,8 +62,13 @@ def copy_worktree(unit_repo: Path, target: Path) -> None:
 def copy_commit(unit_repo: Path, commit: str, target: Path) -> None:
     """The unit's files as they are in ``commit``."""
     raw = git.run_bytes(unit_repo, "archive", "--format=tar", commit)
-    with tarfile.open(fileobj=io.BytesIO(raw)) as archive:
-        archive.extractall(target, filter="data")
+    try:
+        with tarfile.open(fileobj=io.BytesIO(raw)) as archive:
+            archive.extractall(target, filter="data")
+    except tarfile.TarError as exc:  # a link out of the unit's folder, a device file …
+        raise FatalError(
+            f"单位仓库的提交 {commit[:12]} 中有不允许的文件（{exc}）：只能有普通文件和文件夹。"
+        ) from exc
 
 
 def unit_path(rel: str, code: str) -> str:

@@ -63,6 +63,15 @@ def refusal_text(refusal: state.Refusal) -> str:
     )
 
 
+def refusal_notice(root: Path, code: str) -> list[str]:
+    """At the top of the unit's page: the unit's newest version is not what the page shows."""
+    mount = mounts.declared(root).get(code)
+    refusal = state.read(root).get(code) if mount is not None else None
+    if refusal is None:
+        return []
+    return ['!!! warning "单位仓库的新版本未被取用"', "", f"    {refusal_text(refusal)}", ""]
+
+
 def unit_section(root: Path, code: str) -> list[str]:
     repo = read(root, code)
     if repo is None:
