@@ -33,6 +33,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     sync.add_argument("units", nargs="*", metavar="单位代码", help="只处理这些单位（默认全部单位仓库）")
     sync.add_argument("--dry-run", action="store_true", help="只列出将要取用和拒绝的版本，不提交")
 
+    take = sub.add_parser(
+        "checkout", help="在审核工具的目录中取出挂载的单位仓库（固定的提交），供流水线的审核工具读取"
+    )
+    take.add_argument(
+        "--from", dest="clone", required=True, help="CI 检出的委政治处仓库（含已取出的单位仓库）"
+    )
+
     hook = sub.add_parser("hook", help="在单位仓库中检查本单位的文件（提交前检查调用）")
     _unit_side(hook)
 
@@ -82,6 +89,12 @@ def run(args: argparse.Namespace) -> int:
             f"已把 submissions/{done.code} 拆分为单位仓库 {done.url}（保留 {done.commits} 个提交的历史，"
             f"main 为 {done.head[:12]}），并改为引用该仓库。请推送本仓库。"
         )
+        return 0
+    if command == "checkout":
+        from privtravel.units.checkout import checkout
+
+        codes = checkout(root, Path(args.clone))
+        print(f"已取出 {len(codes)} 个单位仓库（委政治处固定的提交）。")
         return 0
     if command == "sync":
         from privtravel.units.sync import report, sync
