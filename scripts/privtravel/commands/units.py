@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -32,6 +33,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     sync = sub.add_parser("sync", help="取用各单位仓库 main 的最新版本：检查通过的才取用，每个单位一个提交")
     sync.add_argument("units", nargs="*", metavar="单位代码", help="只处理这些单位（默认全部单位仓库）")
     sync.add_argument("--dry-run", action="store_true", help="只列出将要取用和拒绝的版本，不提交")
+
+    projects = sub.add_parser(
+        "projects",
+        help="通过 GitLab 接口为每个单位建立单位项目（私有、流水线来自委政治处、main 受保护、成员）",
+    )
+    projects.add_argument("--group", required=True, help="单位项目所在的群组（如 wjw/units）")
+    projects.add_argument(
+        "--committee-project",
+        default=os.environ.get("CI_PROJECT_PATH"),
+        help="委政治处项目的路径（单位项目的流水线文件取自它；默认 $CI_PROJECT_PATH）",
+    )
+    projects.add_argument(
+        "--gitlab-url", default=os.environ.get("CI_SERVER_URL"), help="GitLab 地址（默认 $CI_SERVER_URL）"
+    )
+    projects.add_argument("--apply", action="store_true", help="执行（默认只列出将要建立的项目）")
 
     take = sub.add_parser(
         "checkout", help="在审核工具的目录中取出挂载的单位仓库（固定的提交），供流水线的审核工具读取"
@@ -90,6 +106,8 @@ def run(args: argparse.Namespace) -> int:
             f"main 为 {done.head[:12]}），并改为引用该仓库。请推送本仓库。"
         )
         return 0
+    if command == "projects":
+        return _projects(args)
     if command == "checkout":
         from privtravel.units.checkout import checkout
 
@@ -103,6 +121,29 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(report(outcome))
         return 0
     return _unit_command(args, command)
+
+
+def _projects(args: argparse.Namespace) -> int:
+    from privtravel.diagnostics import FatalError
+    from privtravel.units import projects
+    from privtravel.units.init import campaign_of
+    from privtravel.workflow import gitlab_api
+
+    if not args.gitlab_url or not args.committee_project:
+        raise FatalError(
+            "请用 --gitlab-url 和 --committee-project 指明 GitLab 地址和委政治处项目（CI 中自动取）。"
+        )
+    client = gitlab_api.connect({**os.environ, "CI_SERVER_URL": args.gitlab_url})
+    if client is None:
+        raise FatalError(
+            f"需要 GitLab 访问令牌：请设置环境变量 {gitlab_api.TOKEN_VARIABLE}（api 权限，能在群组中建项目）。"
+        )
+    campaign = campaign_of(Path(args.root), None)
+    plans = projects.plan(client, campaign, args.group)
+    if args.apply:
+        projects.apply(client, plans, args.group, args.committee_project)
+    sys.stdout.write(projects.describe(plans, args.group, args.apply))
+    return 0
 
 
 def _unit_command(args: argparse.Namespace, command: str) -> int:

@@ -14,11 +14,12 @@ from privtravel.units import git, scaffold
 INITIAL_MESSAGE = "Set up the unit repository: schemas, pre-commit hook, merge-request templates, README"
 
 
-def campaign_of(committee: Path, code: str) -> Campaign:
+def campaign_of(committee: Path, code: str | None) -> Campaign:
+    """The committee's campaign config, which must name ``code`` (when given)."""
     campaign = repository.load_campaign(committee, Result())
     if campaign is None:
         raise FatalError("campaign.yaml 有错误：请先运行 privtravel check 改正。")
-    if campaign.unit(code) is None:
+    if code is not None and campaign.unit(code) is None:
         known = "、".join(u.code for u in campaign.units)
         raise FatalError(f"单位代码「{code}」不在 campaign.yaml 的单位名单中（现有：{known}）。")
     return campaign
