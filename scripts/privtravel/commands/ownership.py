@@ -5,9 +5,15 @@ from __future__ import annotations
 import argparse
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from privtravel.diagnostics import FatalError
+
+if TYPE_CHECKING:
+    from privtravel.model import Campaign
+    from privtravel.workflow.owners import Owner
 
 HELP = "检查提交权限：合并请求改动的文件都属于提交人负责的单位（或提交人是维护人员）"
 
@@ -33,9 +39,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from privtravel.load.layout import CAMPAIGN_FILE
-    from privtravel.workflow import gitlab_api, gitrepo, identity, membership, ownership
     from privtravel.workflow.config import load_campaign
 
+    return judge(args, CAMPAIGN_FILE, lambda folder: load_campaign(folder, "合并基点的 "))
+
+
+def judge(
+    args: argparse.Namespace,
+    config_file: str,
+    load: Callable[[Path], Campaign],
+    owner: Callable[[Campaign, str], Owner] | None = None,
+) -> int:
+    """The check, with who-owns-what read from ``config_file`` at the merge base by ``load``
+    (a roll-up passes rollup.yaml and its own ``owner``: members' folders instead of units')."""
+    from privtravel.workflow import gitlab_api, gitrepo, identity, membership, ownership
+    from privtravel.workflow.owners import owner_of
+
+    owns = owner or owner_of
     root = Path(args.root)
     env = os.environ
     identity.overrides_refused(env, args.member_of)
@@ -47,11 +67,11 @@ def run(args: argparse.Namespace) -> int:
     head = gitrepo.commit(root, args.head) if args.head else None
     paths = gitrepo.changed_paths(root, base, head)
     with tempfile.TemporaryDirectory(prefix="privtravel-base-") as tmp:
-        if not gitrepo.extract(root, base, [CAMPAIGN_FILE], Path(tmp)):
+        if not gitrepo.extract(root, base, [config_file], Path(tmp)):
             raise FatalError(
-                f"合并基点 {gitrepo.short(root, base)} 中没有 {CAMPAIGN_FILE}，无法确定各单位的填报人员。"
+                f"合并基点 {gitrepo.short(root, base)} 中没有 {config_file}，无法确定各单位的填报人员。"
             )
-        campaign = load_campaign(Path(tmp), "合并基点的 ")
+        campaign = load(Path(tmp))
     client = gitlab_api.connect()
 
     def member_for(who: str) -> membership.Member:
@@ -62,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
         )
 
     people = identity.people(login, env, client)
-    verdicts = [ownership.check(campaign, paths, p.login, member_for(p.login)) for p in people]
+    verdicts = [ownership.check(campaign, paths, p.login, member_for(p.login), owns) for p in people]
     for person, verdict in zip(people, verdicts, strict=True):
         recorded = "（GitLab 记录）" if person.recorded else ""
         print(ownership.explain(verdict, lookup=client is not None, who=person.role + recorded))
@@ -82,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
     refused = (
         []
         if vouched
-        else ownership.check_commits(campaign, paths, commits, [p.login for p in people], member_for)
+        else ownership.check_commits(campaign, paths, commits, [p.login for p in people], member_for, owns)
     )
     listing = ownership.explain_commits(commits, refused, lookup=client is not None)
     if listing:

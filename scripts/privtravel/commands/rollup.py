@@ -4,11 +4,10 @@ tables published for one.  One sub-action per task; the work is in privtravel.ro
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
+from privtravel.commands.ownership import add_arguments as ownership_arguments
 from privtravel.diagnostics import FatalError
 
 HELP = "统计汇总：收集各成员（区、县（市）、部门或下级汇总）的附件2、附件3，按地区汇总；发布本专项整治的统计表供上级汇总"
@@ -42,15 +41,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
             mode = p.add_mutually_exclusive_group()
             mode.add_argument("--write", action="store_true", help="写入 .gitlab/CODEOWNERS")
             mode.add_argument("--check", action="store_true", help="不一致时列出差异并以 1 退出")
-        if name in ("ownership", "review"):
-            p.add_argument("--base", required=True, help="对比基准；CI 中为 $CI_MERGE_REQUEST_DIFF_BASE_SHA")
         if name == "review":
+            p.add_argument("--base", required=True, help="对比基准；CI 中为 $CI_MERGE_REQUEST_DIFF_BASE_SHA")
             p.add_argument("--out", metavar="文件", help="把摘要写到这个文件（默认输出到屏幕）")
         if name == "ownership":
-            p.add_argument("--user", help="提交人的 GitLab 用户名（默认取 $GITLAB_USER_LOGIN）")
-            p.add_argument(
-                "--member-of", action="append", default=[], metavar="群组", help="提交人所属的群组"
-            )
+            ownership_arguments(p)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -64,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     if action == "codeowners":
         return _codeowners(root, rollup, write=args.write, check=args.check)
     if action == "ownership":
-        return _ownership(root, args)
+        return _ownership(args)
     if action == "review":
         from privtravel.rollup import review
 
@@ -159,28 +154,11 @@ def _codeowners(root: Path, rollup: object, *, write: bool, check: bool) -> int:
     return 0
 
 
-def _ownership(root: Path, args: argparse.Namespace) -> int:
+def _ownership(args: argparse.Namespace) -> int:
+    from privtravel.commands import ownership
     from privtravel.rollup import config, owners
-    from privtravel.workflow import gitlab_api, gitrepo, membership, ownership
 
-    login = args.user or os.environ.get("GITLAB_USER_LOGIN", "")
-    if not login:
-        raise FatalError("请用 --user 指定提交人的 GitLab 用户名（CI 中由 GITLAB_USER_LOGIN 提供）。")
-    groups = [*args.member_of, *filter(None, os.environ.get("PRIVTRAVEL_USER_GROUPS", "").split(","))]
-    base = gitrepo.merge_base(root, args.base)
-    paths = gitrepo.changed_paths(root, base)
-    with tempfile.TemporaryDirectory(prefix="privtravel-base-") as tmp:
-        if not gitrepo.extract(root, base, [config.CONFIG_FILE], Path(tmp)):
-            raise FatalError(f"合并基点中没有 {config.CONFIG_FILE}，无法确定各成员的填报人员。")
-        campaign = config.load(Path(tmp)).as_campaign()
-    client = gitlab_api.connect()
-    if client is None:
-        member = membership.static(login, groups)
-    else:
-        member = membership.with_lookup(login, groups, lambda h: gitlab_api.members_of(client, h))
-    verdict = ownership.check(campaign, paths, login, member, owners.owner_of)
-    print(ownership.explain(verdict, lookup=client is not None))
-    return 0 if verdict.ok else 1
+    return ownership.judge(args, config.CONFIG_FILE, lambda d: config.load(d).as_campaign(), owners.owner_of)
 
 
 def _template(rollup: object, code: str | None, out: Path) -> int:

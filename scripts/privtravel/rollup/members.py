@@ -75,7 +75,8 @@ class Gathered:
 
 def gather(root: Path, rollup: Rollup) -> Gathered:
     chosen = specs(Options.of(rollup.as_campaign()))
-    states = [_state(root, m, rollup, chosen) for m in rollup.members]
+    commits = last_commits(root)
+    states = [_state(root, m, rollup, chosen, commits.get(m.code)) for m in rollup.members]
     stray = []
     known = {m.code for m in rollup.members}
     if (root / MEMBERS).is_dir():
@@ -91,11 +92,18 @@ def gather(root: Path, rollup: Rollup) -> Gathered:
     return Gathered(rollup, chosen, states, stray)
 
 
-def _state(root: Path, member: Member, rollup: Rollup, chosen: tuple[TableSpec, TableSpec]) -> MemberState:
+def _state(
+    root: Path,
+    member: Member,
+    rollup: Rollup,
+    chosen: tuple[TableSpec, TableSpec],
+    commit: tuple[str, dt.datetime] | None,
+) -> MemberState:
     folder = root / member.folder
     present = sorted(p.name for p in folder.iterdir() if p.name not in IGNORED) if folder.is_dir() else []
     state = MemberState(member, Status.MISSING)
-    state.commit, state.committed = _last_commit(root, member.folder)
+    if commit is not None:
+        state.commit, state.committed = commit
     expected = FILE_NAMES[member.source]
     for name in present:
         if name != expected:
@@ -146,18 +154,26 @@ def _take(grid: Grid) -> dict[str, Taken]:
     return out
 
 
-def _last_commit(root: Path, folder: str) -> tuple[str | None, dt.datetime | None]:
+def last_commits(root: Path) -> dict[str, tuple[str, dt.datetime]]:
+    """The last commit touching each member's folder, from one ``git log`` over members/ ({} outside git)."""
     try:
         done = subprocess.run(
-            ["git", "log", "-1", "--format=%H %cI", "--", folder],
+            ["git", "-c", "core.quotepath=off", "log", "--format=\x1e%H %cI", "--name-only", "--", MEMBERS],
             cwd=root,
             capture_output=True,
             text=True,
             check=False,
         )
     except OSError:
-        return None, None
-    parts = done.stdout.split()
-    if done.returncode != 0 or len(parts) != 2:
-        return None, None
-    return parts[0], dt.datetime.fromisoformat(parts[1])
+        return {}
+    if done.returncode != 0:
+        return {}
+    out: dict[str, tuple[str, dt.datetime]] = {}
+    for record in done.stdout.split("\x1e")[1:]:
+        head, _, files = record.partition("\n")
+        sha, _, stamp = head.partition(" ")
+        for path in files.split("\n"):
+            parts = path.split("/")
+            if len(parts) >= 3 and parts[0] == MEMBERS and parts[1] not in out:
+                out[parts[1]] = (sha, dt.datetime.fromisoformat(stamp.strip()))
+    return out

@@ -6,13 +6,12 @@ everything else  the 维护人员 (rollup.yaml, CI, scripts), who may change any
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
 from privtravel.load.layout import path_parts
 from privtravel.model import Campaign
 from privtravel.rollup.config import CONFIG_FILE, MEMBERS
-from privtravel.workflow.codeowners import CODEOWNERS
+from privtravel.workflow import codeowners
 from privtravel.workflow.owners import Owner, handle, maintainers, reviewers
 
 
@@ -59,16 +58,4 @@ def render(campaign: Campaign) -> str:
 
 
 def difference(root: Path, campaign: Campaign) -> list[str]:
-    path = root / CODEOWNERS
-    committed = path.read_text(encoding="utf-8") if path.is_file() else ""
-    expected = render(campaign)
-    if committed == expected:
-        return []
-    return list(
-        difflib.unified_diff(
-            committed.splitlines(keepends=True),
-            expected.splitlines(keepends=True),
-            fromfile=f"{CODEOWNERS}（仓库中的）",
-            tofile=f"{CODEOWNERS}（按 {CONFIG_FILE} 应为）",
-        )
-    )
+    return codeowners.difference(root, campaign, render, CONFIG_FILE)

@@ -44,22 +44,19 @@ def read(path: str, raw: bytes, specs: tuple[TableSpec, ...]) -> Read:
         )
         return out
     try:
-        books = (
-            load_workbook(io.BytesIO(raw), data_only=True),
-            load_workbook(io.BytesIO(raw), data_only=False),
-        )
+        book = load_workbook(io.BytesIO(raw), data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
         hint = "（是 .xls 或 WPS 格式、或加了密码？）" if raw[:4] != b"PK\x03\x04" else ""
         out.problem("T101", "", f"不是可以读取的 Excel 工作簿{hint}：{type(exc).__name__}")
         return out
-    out.counted_by_tool = DEFINITIONS_SHEET in books[0].sheetnames  # the tool's own printed workbook
+    out.counted_by_tool = DEFINITIONS_SHEET in book.sheetnames  # the tool's own printed workbook
     for spec in specs:
-        sheet = _find_sheet(books[0], spec)
+        sheet = _find_sheet(book, spec)
         if sheet is None:
-            names = "、".join(books[0].sheetnames)
+            names = "、".join(book.sheetnames)
             out.problem("T102", spec.attachment, f"找不到「{spec.attachment}」工作表（工作簿中有：{names}）")
             continue
-        grid = _Sheet(out, sheet, books[1][sheet.title], spec).read()
+        grid = _Sheet(out, sheet, _Formulas(raw, sheet.title), spec).read()
         if grid is not None:
             out.grids[spec.key] = grid
     return out
@@ -82,8 +79,23 @@ def _last_row(ws: Worksheet) -> int:
     return max((r for (r, _), c in cells.items() if c.value is not None), default=0)
 
 
+class _Formulas:
+    """The sheet as written (formulas, not their saved results), loaded only when a figure is blank:
+    then it tells a formula never calculated from an empty cell."""
+
+    def __init__(self, raw: bytes, title: str) -> None:
+        self.raw, self.title = raw, title
+        self.ws: Worksheet | None = None
+
+    def is_formula(self, row: int, col: int) -> bool:
+        if self.ws is None:
+            self.ws = load_workbook(io.BytesIO(self.raw), data_only=False)[self.title]
+        value = self.ws.cell(row, col).value
+        return isinstance(value, str) and value.startswith("=")
+
+
 class _Sheet:
-    def __init__(self, out: Read, ws: Worksheet, formulas: Worksheet, spec: TableSpec) -> None:
+    def __init__(self, out: Read, ws: Worksheet, formulas: _Formulas, spec: TableSpec) -> None:
         self.out, self.ws, self.formulas, self.spec = out, ws, formulas, spec
         self.name = ws.title
         self.width = len(spec.columns)
@@ -200,8 +212,8 @@ class _Sheet:
 
     def _figure(self, r: int, c: int, column: Column, kind: Kind) -> Figure:
         raw = self.ws.cell(r, c).value
-        formula = self.formulas.cell(r, c).value
-        if raw is None and isinstance(formula, str) and formula.startswith("="):
+        must_fill = column.total is Total.SUM or (column.total is Total.COUNT_YES and kind is Kind.UNIT)
+        if raw is None and must_fill and self.formulas.is_formula(r, c):
             self.problem(
                 "T104", r, c, "是公式，但没有保存计算结果：请在 Excel/WPS 中打开并保存一次，或直接填数字"
             )

@@ -13,6 +13,7 @@ optional section, which names owners without requiring their approval.  So:
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from pathlib import Path
 
 from privtravel.load.layout import CAMPAIGN_FILE, INSPECTIONS, POLICE_DIR, SUBMISSIONS
@@ -65,11 +66,17 @@ def render(campaign: Campaign) -> str:
     return "\n".join(lines) + "\n"
 
 
-def difference(root: Path, campaign: Campaign) -> list[str]:
-    """The unified diff from the committed file to the one campaign.yaml implies (empty: in sync)."""
+def difference(
+    root: Path,
+    campaign: Campaign,
+    made: Callable[[Campaign], str] | None = None,
+    source: str = "campaign.yaml",
+) -> list[str]:
+    """The unified diff from the committed file to the one ``source`` implies (empty: in sync);
+    ``made`` renders it (a roll-up passes its own)."""
     path = root / CODEOWNERS
     committed = path.read_text(encoding="utf-8") if path.is_file() else ""
-    expected = render(campaign)
+    expected = (made or render)(campaign)
     if committed == expected:
         return []
     return list(
@@ -77,6 +84,6 @@ def difference(root: Path, campaign: Campaign) -> list[str]:
             committed.splitlines(keepends=True),
             expected.splitlines(keepends=True),
             fromfile=f"{CODEOWNERS}（仓库中的）",
-            tofile=f"{CODEOWNERS}（按 campaign.yaml 应为）",
+            tofile=f"{CODEOWNERS}（按 {source} 应为）",
         )
     )

@@ -67,6 +67,7 @@ def check_commits(
     commits: Sequence[Commit],
     people: Sequence[str],
     member_for: Callable[[str], Member],
+    owner: Callable[[Campaign, str], Owner] = owner_of,
 ) -> list[CommitRefusal]:
     """Commits another GitLab user wrote: each must stay within that user's part of the net change.
 
@@ -81,7 +82,7 @@ def check_commits(
         if commit.login is None or commit.login.casefold() in checked:
             continue
         touched = [p for p in commit.paths if p in net]
-        verdict = check(campaign, touched, commit.login, member_for(commit.login))
+        verdict = check(campaign, touched, commit.login, member_for(commit.login), owner)
         if verdict.refusals:
             out.append(CommitRefusal(commit, verdict))
     return out
