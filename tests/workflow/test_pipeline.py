@@ -143,6 +143,9 @@ def test_a_units_correction_passes_every_job_and_leaves_the_summary(tmp_path: Pa
     assert "本合并请求只改动了填报数据，不需要运行它自己的测试。" in out
     summary = (root / "build" / "review" / "审核摘要.md").read_text(encoding="utf-8")
     assert "只改动了填报数据" in summary and "合并后才生效" not in summary
+    # the judges' trees lived outside the repository and are gone; the check cache is kept for the next run
+    assert git(root, "worktree", "list", "--porcelain").count("worktree ") == 1
+    assert (root / ".ci-cache" / "privtravel").is_dir()
     assert "- 变更 0001 赵明：出国（境）情况「2018-02-10 日本」：入境日期 2018-02-17 → 2018-02-18" in summary
     assert "sjkzx" not in summary
     assert "附件2、附件3 的数字和比对核查发现的问题都没有变化。" in summary
