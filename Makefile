@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: all check test lint site bench clean
+.PHONY: all check test lint site bench clean hooks hooks-dev
 
 all: check
 
@@ -25,6 +25,13 @@ lint: $(STAMP)
 	$(BIN)/ruff check scripts tests $(wildcard bench)
 	$(BIN)/ruff format --check scripts tests $(wildcard bench)
 	$(BIN)/mypy
+
+# 提交前检查：各单位填报人员用 hooks（只检查填报文件），维护人员用 hooks-dev（另加 ruff、mypy，用 .venv）
+hooks: $(STAMP)
+	$(BIN)/pre-commit install
+
+hooks-dev: $(STAMP)
+	$(BIN)/pre-commit install -c .pre-commit-config.maintainers.yaml
 
 site: $(STAMP)
 	$(BIN)/privtravel site

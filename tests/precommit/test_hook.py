@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -35,11 +36,7 @@ def clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(REPO / "tests" / "fixtures" / "mini", root)
     for name in ("scripts", "schemas"):
         shutil.copytree(REPO / name, root / name, symlinks=True, ignore=shutil.ignore_patterns("__pycache__"))
-    # only the declaration hook: the code hooks have nothing to check in this clone
-    config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
-    hooks = config["repos"][0]["hooks"]
-    config["repos"][0]["hooks"] = [h for h in hooks if h["id"] == "privtravel-check"]
-    (root / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config, allow_unicode=True))
+    shutil.copy2(REPO / ".pre-commit-config.yaml", root / ".pre-commit-config.yaml")  # as HR installs it
     sh(root, "git", "init", "-q", "-b", "main")
     sh(root, "git", "add", "-A")
     sh(root, "git", "commit", "-q", "--no-verify", "-m", "初始提交")
@@ -81,6 +78,54 @@ def test_a_number_typed_into_free_text_is_refused_and_never_shown_in_full(clone:
     sh(clone, "git", "add", "-A")
     done = sh(clone, "git", "commit", "-m", "赵明出国（境）情况", check=False)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def hooks(name: str) -> list[dict[str, Any]]:
+    config = yaml.safe_load((REPO / name).read_text(encoding="utf-8"))
+    return [hook for repo in config["repos"] for hook in repo["hooks"]]
+
+
+def test_hr_install_builds_only_the_declaration_check(clone: Path) -> None:
+    """HR's machines get one environment: no ruff or mypy, nothing of the maintainers' lint setup."""
+    assert [h["id"] for h in hooks(".pre-commit-config.yaml")] == ["privtravel-check"]
+    done = sh(clone, str(PRE_COMMIT), "run", "--all-files", check=False)
+    out = done.stdout + done.stderr
+    assert "检查填报文件" in out
+    assert "ruff" not in out and "mypy" not in out
+
+
+def test_the_maintainers_config_adds_the_code_checks_to_the_same_declaration_check() -> None:
+    hr = hooks(".pre-commit-config.yaml")
+    dev = hooks(".pre-commit-config.maintainers.yaml")
+    assert dev[: len(hr)] == hr
+    assert [h["id"] for h in dev[len(hr) :]] == ["ruff", "ruff-format", "mypy"]
+    assert all(h["entry"].startswith(".venv/bin/") for h in dev[len(hr) :])
+
+
+def test_the_maintainers_code_hooks_pass_on_the_package(tmp_path: Path) -> None:
+    """ruff and mypy as the maintainers' hooks run them (their .venv), on the package as committed."""
+    root = tmp_path / "repo"
+    root.mkdir()
+    for name in ("scripts", "schemas"):
+        shutil.copytree(REPO / name, root / name, symlinks=True, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("pyproject.toml", ".pre-commit-config.maintainers.yaml"):
+        shutil.copy2(REPO / name, root / name)
+    (root / ".venv").symlink_to(sys.prefix)
+    sh(root, "git", "init", "-q", "-b", "main")
+    sh(root, "git", "add", "-A")
+    for hook in ("ruff", "ruff-format", "mypy"):
+        done = sh(
+            root,
+            str(PRE_COMMIT),
+            "run",
+            "-c",
+            ".pre-commit-config.maintainers.yaml",
+            hook,
+            "--all-files",
+            check=False,
+        )
+        assert done.returncode == 0, done.stdout + done.stderr
+        assert "Passed" in done.stdout
 
 
 def test_hook_pins_match_the_requirements() -> None:
