@@ -54,6 +54,10 @@ def test_sync_takes_in_a_merged_main_with_one_commit_naming_it(
     new = merge_request(clone, 3, (REPORT, "签名日期: 2019-06-04", "签名日期: 2019-06-05"))
     before = commits(committee)
 
+    assert main(["--root", str(committee), "units", "sync", "--dry-run"]) == 0
+    assert commits(committee) == before and pinned(committee, "srmyy") == old
+    assert "取用：units: take in srmyy" in capsys.readouterr().out
+
     assert main(["--root", str(committee), "units", "sync"]) == 0
     assert commits(committee) == before + 1
     assert pinned(committee, "srmyy") == new
@@ -141,3 +145,16 @@ def test_a_link_out_of_the_unit_is_refused(mounted: World) -> None:
     assert pinned(committee, "sjkzx") == good
     state = json.loads((committee / "units-sync.json").read_text(encoding="utf-8"))["refused"]["sjkzx"]
     assert "无法检查" in state["reason"] and "不允许的文件" in state["reason"]
+
+
+def test_a_unit_that_cannot_be_fetched_does_not_stop_the_others(
+    mounted: World, capsys: pytest.CaptureFixture[str]
+) -> None:
+    committee = mounted.committee
+    clone = mounted.hr_clone("srmyy")
+    new = merge_request(clone, 9, (REPORT, "签名日期: 2019-06-04", "签名日期: 2019-06-05"))
+    mounted.unit_remote("szyy").rename(mounted.top / "gone.git")  # szyy's GitLab project is unreachable
+    assert main(["--root", str(committee), "units", "sync"]) == 1
+    assert pinned(committee, "srmyy") == new
+    out = capsys.readouterr().out
+    assert "取回失败：szyy" in out and "取回失败 1 个" in out

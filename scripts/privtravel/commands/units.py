@@ -119,7 +119,7 @@ def run(args: argparse.Namespace) -> int:
 
         outcome = sync(root, args.units or None, dry_run=args.dry_run)
         sys.stdout.write(report(outcome))
-        return 0
+        return 1 if outcome.failed else 0
     return _unit_command(args, command)
 
 

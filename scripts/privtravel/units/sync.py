@@ -32,14 +32,19 @@ class Outcome:
     fetch_seconds: float = 0.0
     other_seconds: float = 0.0
     identity: dict[str, str] | None = None  # for the commits, when git has none configured
+    failed: dict[str, str] = field(default_factory=dict)  # units whose main could not be fetched
 
 
-def _fetch(repo: Path) -> str:
-    git.run(repo, "fetch", "-q", "--no-tags", "origin", "+refs/heads/main:refs/remotes/origin/main")
-    return git.run(repo, "rev-parse", "refs/remotes/origin/main").strip()
+def _fetch(repo: Path) -> str | FatalError:
+    """The unit's remote main, or why it could not be fetched (one unit's outage stops no other)."""
+    try:
+        git.run(repo, "fetch", "-q", "--no-tags", "origin", "+refs/heads/main:refs/remotes/origin/main")
+        return git.run(repo, "rev-parse", "refs/remotes/origin/main").strip()
+    except FatalError as exc:
+        return exc
 
 
-def fetch_all(root: Path, codes: list[str]) -> dict[str, str]:
+def fetch_all(root: Path, codes: list[str]) -> dict[str, str | FatalError]:
     """Each unit's remote main, fetched a few at a time (the fetches wait on the network)."""
     for code in codes:
         if not mounts.is_mounted_here(root, code):
@@ -66,6 +71,9 @@ def sync(root: Path, only: Iterable[str] | None = None, *, dry_run: bool = False
     refused = state.read(root)
     for code in codes:
         head, old = heads[code], pinned.get(code)
+        if isinstance(head, FatalError):
+            outcome.failed[code] = str(head)
+            continue
         earlier = refused.get(code)
         if head == old or (earlier is not None and earlier.head == head):
             outcome.unchanged += 1
@@ -177,8 +185,11 @@ def report(outcome: Outcome) -> str:
         lines.append(
             f"拒绝：{code} 的 {r.head[:12]}（{r.reason}），仍用 {r.kept[:12]}，自 {r.since} 起未能取用"
         )
+    for code, message in sorted(outcome.failed.items()):
+        lines.append(f"取回失败：{code}（{message}），本次不处理，仍用原来的版本")
+    failed = f"，取回失败 {len(outcome.failed)} 个" if outcome.failed else ""
     lines.append(
-        f"单位仓库：取用 {len(outcome.taken)} 个，拒绝 {len(outcome.refused)} 个，没有新版本 {outcome.unchanged} 个"
+        f"单位仓库：取用 {len(outcome.taken)} 个，拒绝 {len(outcome.refused)} 个，没有新版本 {outcome.unchanged} 个{failed}"
         f"（取回用时 {outcome.fetch_seconds:.1f} 秒，其余 {outcome.other_seconds:.1f} 秒）。"
     )
     return "\n".join(lines) + "\n"
