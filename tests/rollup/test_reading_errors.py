@@ -83,6 +83,13 @@ CASES = [
     ("blank", put("附件2", "Q8", None), "T104", "附件2!Q8"),
     ("formula never calculated", put("附件3", "C8", "=25*2"), "T104", "附件3!C8"),
     ("decimal", put("附件2", "D7", 2.5), "T104", "附件2!D7"),
+    ("a note right of the table", put("附件3", "Q8", "张三 E12345678"), "T116", "附件3!Q8"),
+    (
+        "a sheet of persons",
+        lambda wb: wb.create_sheet("人员名单").append(["张三", "E12345678"]),
+        "T116",
+        "人员名单",
+    ),
     ("negative", put("附件2", "C8", -1), "T105", "附件2!C8"),
     ("merged data cells", lambda wb: wb["附件3"].merge_cells("C7:C8"), "T106", "附件3!C7:C8"),
     ("odd header merge", lambda wb: wb["附件3"].merge_cells("F6:G6"), "T106", "附件3!F6:G6"),

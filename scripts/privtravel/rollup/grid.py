@@ -46,6 +46,7 @@ class GridRow:
 class Grid:
     spec: TableSpec
     rows: list[GridRow] = field(default_factory=list)
+    sheet: str = ""  # the worksheet it was read from (workbooks)
 
 
 @dataclass(slots=True)

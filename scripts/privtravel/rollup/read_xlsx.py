@@ -59,6 +59,12 @@ def read(path: str, raw: bytes, specs: tuple[TableSpec, ...]) -> Read:
         grid = _Sheet(out, sheet, _Formulas(raw, sheet.title), spec).read()
         if grid is not None:
             out.grids[spec.key] = grid
+    used = {g.sheet for g in out.grids.values()} | {DEFINITIONS_SHEET}
+    for ws in book.worksheets:
+        if ws.title not in used and _last_row(ws) > 0:
+            out.problem(
+                "T116", ws.title, f"工作表「{ws.title}」不是附件2或附件3：有内容的其他工作表不能报送，请删除"
+            )
     return out
 
 
@@ -123,8 +129,9 @@ class _Sheet:
         self._header(top, depth, cells)
         body = top + depth
         end = self._end(body, last)
+        self._beyond(top, depth, end)
         self._merges(top, depth, cells, end)
-        grid = Grid(self.spec)
+        grid = Grid(self.spec, sheet=self.name)
         for r in range(body, end + 1):
             row = self._row(r)
             if row is not None:
@@ -149,7 +156,7 @@ class _Sheet:
             if dr or dc
         }
         for r in range(top, top + depth):
-            for c in range(1, self.width + 2):
+            for c in range(1, self.width + 1):
                 actual = self.ws.cell(r, c).value
                 expected = starts.get((r, c))
                 if expected is not None:
@@ -164,6 +171,19 @@ class _Sheet:
                     self.problem(
                         "T103", r, c, f"这一格属于上面或左边合并的表头，不应另写「{values.shown(actual)}」"
                     )
+
+    def _beyond(self, top: int, depth: int, end: int) -> None:
+        """Anything written right of the notice's columns, from the header down to the table's end."""
+        cells: dict[tuple[int, int], Any] = self.ws._cells
+        extra = sorted(
+            (r, c)
+            for (r, c), x in cells.items()
+            if c > self.width and top <= r <= end and x.value is not None
+        )
+        for r, c in extra[:10]:
+            shown = values.shown(self.ws.cell(r, c).value)
+            code = "T103" if r < top + depth else "T116"
+            self.problem(code, r, c, f"通知的表只有 {self.width} 列，表格右边多了「{shown}」：请删除")
 
     def _end(self, body: int, last: int) -> int:
         """The last row of the table: before the 注 / 填表人 lines, or the last row with a value."""
