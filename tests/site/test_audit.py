@@ -190,6 +190,7 @@ def test_confirmed_through_the_api(campaign_repo: Path, history: dict[str, str])
     assert "@wangli（绍兴市人民医院填报人员）" in row7
     assert "人民医院更正两份报告（GitLab）" in row7  # GitLab's title
     assert "仅见于合并提交说明" not in row7
+    assert "合并人不是" not in row7  # 徐彤 is a reviewer
     row8 = next(r for r in page.split("<tr>") if history["mr8"][:8] in r)
     assert "与 GitLab 记录不符" in row8
     assert "1 个合并与 GitLab 记录不符" in page
@@ -249,3 +250,19 @@ def test_gitlab_private_emails_name_the_user(campaign_repo: Path) -> None:
     assert "@wangli（绍兴市人民医院填报人员）" in row
     assert "Wang Li" not in row
     assert "@someone" not in row  # the committer of a direct push is not shown as a merger
+
+
+def test_a_merge_by_someone_who_is_no_reviewer_is_flagged(
+    campaign_repo: Path, history: dict[str, str]
+) -> None:
+    root = campaign_repo
+    routes = _routes(history, history["mr7"])
+    wang = gitlab_fake.user(11, "wangli", "王丽")
+    routes["/projects/7/merge_requests/7"] = gitlab_fake.merge_request(
+        7, "自己合并", wang, wang, history["mr7"]
+    )
+    with gitlab_fake.serve(routes) as fake:
+        env = {"PRIVTRAVEL_GITLAB_TOKEN": gitlab_fake.TOKEN, "CI_SERVER_URL": fake.url, "CI_PROJECT_ID": "7"}
+        trail = load(root, campaign_of(root), env=env)
+    row7 = next(r for r in audit_page(campaign_of(root), trail, "x").split("<tr>") if history["mr7"][:8] in r)
+    assert "已核实" in row7 and "合并人不是 campaign.yaml 中的审核人员或维护人员" in row7

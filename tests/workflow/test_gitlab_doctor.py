@@ -308,3 +308,13 @@ def test_a_revoked_ci_token_is_a_note(
     assert code == 0
     assert "令牌已失效" in out
     assert "glpat-ci" not in out
+
+
+def test_a_reviewer_who_cannot_merge_is_a_note(
+    campaign: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    routes = safe()
+    routes[f"{P}/members/all"] = [member(gitlab_fake.user(21, "xutong", "徐彤"), 30)]
+    code, out = doctor(routes, campaign, capsys, monkeypatch)
+    assert code == 0
+    assert "审核人员 @xutong 的角色是开发者（Developer）" in out

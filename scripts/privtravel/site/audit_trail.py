@@ -17,7 +17,7 @@ from privtravel.diagnostics import FatalError
 from privtravel.model import Campaign
 from privtravel.site.audit import Entry, by_unit, gitlab_login, read_log
 from privtravel.site.audit_confirm import Lookup, LookupFailed, Recorded, Verdict, confirm
-from privtravel.site.audit_people import People
+from privtravel.site.audit_people import MAINTAINERS, REVIEWERS, People
 from privtravel.workflow import gitlab_api
 
 
@@ -27,6 +27,7 @@ class Trail:
     verdicts: dict[str, Verdict] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)  # GitLab username -> how the site names them
     source: str = ""  # how the trail was confirmed, for the page's head
+    mergers: frozenset[str] | None = None  # who may merge (reviewers, maintainers), when GitLab told us
     units: dict[str, list[Entry]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -87,12 +88,23 @@ def load(root: Path, campaign: Campaign, env: Mapping[str, str] | None = None) -
         for u in (v.record.author, v.record.merged_by, *v.record.approvers)
         if u
     }
+    names = _names(people, recorded | logins)
+    merged_by = {v.record.merged_by for v in verdicts.values() if v.record is not None and v.record.merged_by}
     return Trail(
         entries,
         verdicts,
-        _names(people, recorded | logins),
+        names,
         f"合并请求、合并人和审核通过人已通过 GitLab 接口核实（项目 {path}）。",
+        _mergers(people, merged_by),
     )
+
+
+def _mergers(people: People, usernames: set[str]) -> frozenset[str] | None:
+    """Which of these users are 审核人员 or 维护人员 (None when the groups could not be read)."""
+    try:
+        return frozenset(u for u in usernames if {REVIEWERS, MAINTAINERS} & set(people.roles(u)))
+    except FatalError:
+        return None
 
 
 def _names(people: People, usernames: set[str]) -> dict[str, str]:

@@ -29,6 +29,14 @@ def _checked(trail: Trail, entry: Entry) -> str:
     verdict = trail.verdicts.get(entry.sha)
     if verdict is not None:
         text = verdict.status if verdict.status == CONFIRMED else f"{verdict.status}：{verdict.reason}"
+        merger = verdict.record.merged_by if verdict.record is not None else None
+        if (
+            verdict.status == CONFIRMED
+            and merger
+            and trail.mergers is not None
+            and merger not in trail.mergers
+        ):
+            return f"{cell(text)}<br>{_WARN}合并人不是 campaign.yaml 中的审核人员或维护人员</strong>"
         return f"{_WARN}{cell(text)}</strong>" if verdict.status == DISPUTED else cell(text)
     if entry.kind == DIRECT:
         note = "；提交说明自称经合并请求或写有批准人，不予采信" if entry.claims_in_message else ""

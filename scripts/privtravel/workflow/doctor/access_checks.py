@@ -191,6 +191,15 @@ def members(s: Snapshot, roles: Roles) -> list[Finding]:
     for member in s.members.items():
         name = str(member.get("username", ""))
         level = member.get("access_level")
+        if isinstance(level, int) and level < 40 and roles.reviewer(name):
+            out.append(
+                Finding(
+                    NOTE,
+                    MEMBERS,
+                    f"审核人员 @{name} 的角色是{role(level)}：main 只允许维护者合并，@{name} 不能合并合并请求。",
+                    f"项目信息 › 成员：把 @{name} 改为「维护者（Maintainer）」。",
+                )
+            )
         if not isinstance(level, int) or level < 40:
             continue
         units = roles.units(name)

@@ -74,6 +74,9 @@ class Roles:
             return []
         return [u.name for u in self.campaign.units if self._in(username, u.owners)]
 
+    def reviewer(self, username: str) -> bool:
+        return self.campaign is not None and self._in(username, self.campaign.reviewers)
+
     def trusted(self, username: str) -> bool:
         """A 审核人员 or 维护人员 of campaign.yaml."""
         if self.campaign is None:
