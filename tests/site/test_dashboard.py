@@ -308,3 +308,14 @@ def test_overview_by_region_adds_up_and_filters(server: str, page: Page) -> None
     shown = page.locator("tr[data-region]:visible")
     assert shown.count() > 0
     assert {shown.nth(i).get_attribute("data-region") for i in range(shown.count())} == {"市直公共卫生单位"}
+
+
+def test_the_statistics_tables_keep_their_headers_while_scrolling(server: str, page: Page) -> None:
+    _open(page, server + "/stats/", server)
+    box = page.locator(".privtravel-stats")
+    box.scroll_into_view_if_needed()
+    box.evaluate("b => { b.scrollTop = 300; }")
+    page.wait_for_timeout(100)
+    head, frame = page.locator("#fj2 thead").bounding_box(), box.bounding_box()
+    assert head is not None and frame is not None
+    assert box.evaluate("b => b.scrollTop") > 100 and abs(head["y"] - frame["y"]) < 2
