@@ -98,7 +98,7 @@ def _parse(job: tuple[Path, list[str], int]) -> str:
         result, found = Result(), dict[JsonPath, int]()
         data = repository.load_declaration(root, rel, place.kind, max_bytes, result, found)
         plain[rel] = (records.entry_json("", result.diagnostics, data, found), result.files_checked == 1)
-    return json.dumps(plain, ensure_ascii=False, separators=(",", ":"))
+    return records.dumps(plain)
 
 
 def _entries(part: str) -> dict[str, tuple[FileEntry, bool]]:

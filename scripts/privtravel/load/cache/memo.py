@@ -243,7 +243,7 @@ class Cache:
                 else:
                     record.stats = stats
                 self._write(code, "result", records.unit_record_json(record))
-            except (OSError, ValueError):  # this unit is not recorded (a folder in the way, say)
+            except (OSError, ValueError, RecursionError):  # not recorded (a folder in the way, say)
                 continue
 
     def _prepare(self) -> bool:

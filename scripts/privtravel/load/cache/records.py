@@ -54,7 +54,7 @@ def write(path: Path, kind: str, unit: str, salt: str, key: bytes, body: Any) ->
 
     Never through a symbolic link: the temporary file is opened with O_NOFOLLOW, and the rename
     replaces a link in place of the record instead of writing where it points."""
-    encoded = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+    encoded = dumps(body).encode("utf-8", "surrogatepass")
     prefix = _prefix(kind, unit, salt)
     header = json.dumps([MAGIC, FORMAT, kind, unit, salt, _mac(key, prefix, encoded)], ensure_ascii=False)
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
@@ -63,6 +63,12 @@ def write(path: Path, kind: str, unit: str, salt: str, key: bytes, body: Any) ->
     with os.fdopen(fd, "wb") as f:
         f.write(header.encode("utf-8", "surrogatepass") + b"\n" + encoded)
     os.replace(tmp, path)
+
+
+def dumps(value: Any) -> str:
+    """Compact JSON; what is written is a tree of plain values (the YAML loader refuses aliases), so
+    the encoder's cycle check is not needed (it cost a fifth of the time)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), check_circular=False)
 
 
 def read(path: Path, kind: str, unit: str, salt: str, key: bytes, limit: int) -> Any:
