@@ -32,7 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--no-cache",
         action="store_true",
-        help="不使用 .cache/ 中上次检查的结果（默认只重新检查内容有变化的单位）",
+        help="不使用检查结果缓存（.cache/privtravel 或 $PRIVTRAVEL_CACHE_DIR；默认只重新检查内容有变化的单位）",
     )
 
 
