@@ -98,7 +98,7 @@ def test_salt_covers_schemas_and_code(campaign: Path, tmp_path: Path) -> None:
     schemas = tmp_path / "schemas"
     shutil.copytree(schema_dir(), schemas)
     package = tmp_path / "pkg"
-    shutil.copytree(Path(__file__).resolve().parents[2] / "scripts" / "privtravel", package)
+    shutil.copytree(Path(__file__).resolve().parents[3] / "scripts" / "privtravel", package)
     base = salt(campaign, package, schemas)
     assert salt(campaign, package, schemas) == base
     target = schemas / "report.schema.json"
