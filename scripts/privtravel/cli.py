@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from types import ModuleType
@@ -76,7 +77,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FatalError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:  # pragma: no cover
+    except KeyboardInterrupt:
+        # a second Ctrl-C while we end ends the process at once, without a traceback
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        print("\n已中断（Ctrl-C）。", file=sys.stderr)
         return 130
     except BrokenPipeError:  # `privtravel stats | head`: the reader has gone, not an error of ours
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

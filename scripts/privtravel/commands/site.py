@@ -21,9 +21,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from privtravel.site.build import build  # MkDocs is heavy; `check` (the hook) must not need it
+    from privtravel.site.swap import building
 
     root = Path(args.root)
     out = Path(args.out)
-    build(root, out if out.is_absolute() else root / out, args.today)
+    with building(out if out.is_absolute() else root / out) as new:  # the old dashboard stays until done
+        build(root, new, args.today)
     print(f"看板已生成：{out}/index.html")
     return 0

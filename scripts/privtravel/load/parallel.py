@@ -15,10 +15,12 @@ import json
 import multiprocessing
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, TypeVar
 
 from privtravel.diagnostics import Diagnostic, JsonPath, Result
+from privtravel.interrupt import fork_pool
 from privtravel.load import repository
 from privtravel.load.cache import Cache, records
 from privtravel.load.layout import classify, subject_of
@@ -33,8 +35,8 @@ def available() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def _pool(workers: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+def _pool(workers: int) -> AbstractContextManager[ProcessPoolExecutor]:
+    return fork_pool(workers)  # Ctrl-C ends the workers at once (privtravel.interrupt)
 
 
 class Parsed:

@@ -11,7 +11,6 @@ import datetime as dt
 import multiprocessing
 import os
 from collections import defaultdict
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from typing import Any
 from privtravel import export
 from privtravel.analysis import Analysis, confirmed_findings
 from privtravel.diagnostics import Diagnostic
+from privtravel.interrupt import fork_pool
 from privtravel.site import provenance_pages
 from privtravel.site.audit_trail import Trail
 from privtravel.site.pages import audit as audit_pages
@@ -82,7 +82,7 @@ def pages(
         cores = min(os.cpu_count() or 1, 4)
         if len(codes) < PARALLEL_FROM or cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
             return [_unit(code) for code in codes]
-        with ProcessPoolExecutor(max_workers=cores, mp_context=multiprocessing.get_context("fork")) as pool:
+        with fork_pool(cores) as pool:  # Ctrl-C ends the workers at once
             return list(pool.map(_unit, codes, chunksize=4))
     finally:
         _CONTEXT.clear()
