@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from functools import partial
 from pathlib import Path, PurePosixPath
 
-from privtravel import rules
+from privtravel import journal, rules
 from privtravel.diagnostics import Diagnostic, Result
 from privtravel.load import repository
 from privtravel.load.cache import Cache
@@ -52,6 +52,7 @@ def affected_units(root: Path, paths: Sequence[str]) -> set[str] | None:
 
 
 def run(args: argparse.Namespace) -> int:
+    journal.refuse_if_unfinished(Path(args.root))  # a half-done import is not judged as it stands
     result = check(Path(args.root), args.paths, cache=not args.no_cache)
     if args.format == "json":
         json_report.write(result, sys.stdout)

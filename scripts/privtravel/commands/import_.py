@@ -10,9 +10,16 @@ HELP = "把填好的表格（.xlsx）导入为本单位的填报文件；有错�
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("workbook", metavar="表格", help="填好的 .xlsx 表格（由 template 或 export 生成）")
+    parser.add_argument(
+        "workbook", metavar="表格", nargs="?", help="填好的 .xlsx 表格（由 template 或 export 生成）"
+    )
     parser.add_argument(
         "--unit", metavar="单位代码", help="核对表格确是这个单位的（默认以表格中的单位代码为准）"
+    )
+    parser.add_argument(
+        "--recover",
+        action="store_true",
+        help="只撤销上次被中断（进程被终止、断电）的导入，把文件恢复到那次导入之前",
     )
     parser.add_argument("--dry-run", action="store_true", help="只检查，不写入文件")
     parser.add_argument(
@@ -24,9 +31,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from privtravel import journal
+    from privtravel.diagnostics import FatalError
     from privtravel.excel import importing, unit_workbook
 
     root = Path(args.root)
+    undone = journal.recover(root)
+    if undone is not None:
+        print(f"上次的{undone}没有完成，已撤销：这些文件已恢复到那次导入之前的状态。")
+    if args.recover:
+        if undone is None:
+            print("没有被中断的导入，无需恢复。")
+        return 0
+    if args.workbook is None:
+        raise FatalError("请给出要导入的表格文件（.xlsx），或用 --recover 撤销上次被中断的导入。")
     campaign = unit_workbook.load_campaign(root)
     if args.unit is not None:
         unit_workbook.unit_name(campaign, args.unit)

@@ -16,8 +16,10 @@ from __future__ import annotations
 import datetime as dt
 import warnings
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from xml.etree.ElementTree import ParseError
 
 from openpyxl import load_workbook
 from openpyxl.utils.datetime import from_excel
@@ -25,6 +27,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet._reader import WorkSheetParser
 
 from privtravel.diagnostics import FatalError
+from privtravel.excel.xml_guard import refuse_entities
 
 Rows = dict[int, list[Any]]  # row number (1-based) → values by column (index 0 = column A)
 LAST_SERIAL = 2958465  # 9999-12-31, the last day Excel and LibreOffice can show
@@ -46,11 +49,21 @@ def open_workbook(path: Path) -> Any:
             f"无法打开 {path.name}：它是{kind}，不是 .xlsx 表格。请在 Excel、WPS 或 LibreOffice 中"
             "用「另存为」保存为「Excel 工作簿（.xlsx）」后再导入。"
         )
+    refuse_entities(path)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             return load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError):
+    except (
+        InvalidFileException,
+        zipfile.BadZipFile,
+        KeyError,
+        IndexError,
+        OSError,
+        ValueError,
+        TypeError,
+        ParseError,
+    ):
         raise FatalError(
             f"无法打开 {path.name}：它不是 .xlsx 表格，或者文件已损坏。请在 Excel、WPS 或 LibreOffice 中"
             "打开它，用「另存为」保存为「Excel 工作簿（.xlsx）」后再导入。"
@@ -65,7 +78,7 @@ def filled_rows(book: Any, name: str) -> Rows:
     with warnings.catch_warnings(), ws._get_source() as source:
         warnings.simplefilter("ignore")
         parser = WorkSheetParser(source, ws._shared_strings, data_only=True, epoch=book.epoch)
-        for number, cells in parser.parse():
+        for number, cells in _rows(parser, name):
             values: dict[int, Any] = {}
             for cell in cells:
                 value = cell["value"]
@@ -80,6 +93,23 @@ def filled_rows(book: Any, name: str) -> Rows:
                     row[column - 1] = value
                 out[number] = row
     return out
+
+
+def _rows(parser: WorkSheetParser, name: str) -> Iterator[tuple[int, list[dict[str, Any]]]]:
+    try:
+        yield from parser.parse()
+    except (ParseError, ValueError, TypeError, KeyError, IndexError) as exc:
+        raise FatalError(
+            f"无法读取表格中的「{name}」工作表：其内容已损坏（{_why(exc)}）。请在 Excel、WPS 或 LibreOffice 中"
+            "打开表格，用「另存为」保存为「Excel 工作簿（.xlsx）」后再导入。"
+        ) from None
+
+
+def _why(exc: Exception) -> str:
+    if isinstance(exc, ParseError):
+        line, column = exc.position
+        return f"XML 格式错误，第 {line} 行第 {column} 列"
+    return "单元格的值或格式无法识别"
 
 
 def _date_cell(value: Any, epoch: dt.datetime) -> Any:

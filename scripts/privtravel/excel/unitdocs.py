@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from privtravel import journal
 from privtravel.diagnostics import Result
 from privtravel.excel.canonical import canonical
 from privtravel.excel.emit import dump
@@ -109,16 +108,8 @@ def plan(root: Path, new: UnitDocs, max_bytes: int, current: UnitDocs | None = N
 
 
 def apply(root: Path, todo: Plan) -> None:
-    for rel, text in todo.write.items():
-        target = root / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".import-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.chmod(tmp, usual_mode())
-        os.replace(tmp, target)
-    for rel in todo.delete:
-        (root / rel).unlink()
+    """Every file of the plan written and deleted, or none (privtravel.journal)."""
+    journal.write_all(root, todo.write, todo.delete, usual_mode(), "导入")
 
 
 def report_stem(rel: str) -> str:

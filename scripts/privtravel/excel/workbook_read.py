@@ -320,6 +320,8 @@ class _Reader:
                 with suppress(cells.CellError):  # reported when the cell itself is read
                     found[column.path[0]] = cells.read(column, values[index])
         ident, name = found.get("编号"), found.get("姓名")
+        if isinstance(ident, str) and (_BAD_FILE_CHARS & set(ident) or ident.startswith(".")):
+            ident = None  # a 编号 such as 「00/1」: its cell's schema error says so; no path made of it
         if isinstance(ident, str) and isinstance(name, str):
             if _BAD_FILE_CHARS & set(name) or name.startswith("."):
                 self.problem(
