@@ -37,6 +37,15 @@ def relative(root: Path, path: Path) -> str:
 
 def find(root: Path, folder: Path, stem: str, result: Result) -> str | None:
     """The one file of this table (.csv or .xlsx), or None when the police delivered none."""
+    for odd in (folder / f"{stem}{ext}" for ext in EXTENSIONS):
+        if odd.exists() and not odd.is_file():
+            result.add(
+                Diagnostic(
+                    relative(root, odd),
+                    "P504",
+                    f"{odd.name} 不是文件（是文件夹或其他特殊文件）：请放入公安机关提供的表格文件本身。",
+                )
+            )
     present = [folder / f"{stem}{ext}" for ext in EXTENSIONS if (folder / f"{stem}{ext}").is_file()]
     if len(present) > 1:
         names = "、".join(p.name for p in present)
@@ -124,7 +133,13 @@ def _load_table(
     names = read.header
     check = schemas.fast_check(schema_file)
     validator = schemas.validator(schema_file)
+    seen: dict[tuple[Any, ...], int] = {}
     for line, cells in read.rows:
+        first = seen.setdefault(tuple(cells), line)
+        if first != line:  # counted twice, every finding on it would be counted twice
+            message = f"这一行与第 {first} 行完全相同（重复的记录）：请公安机关重新导出，不要手工拼接文件。"
+            result.add(Diagnostic(rel, "P504", message, line, 1))
+            continue
         row = dict(zip(names, cells, strict=True))
         if fast.accepts(check, row):  # a blank cell (None) is not a string: never accepted here
             yield make(row, Row(rel, line))  # type: ignore[arg-type]

@@ -45,12 +45,23 @@ def read(root: Path, rel: str) -> Table:
         _read_xlsx(table, raw)
     else:
         _read_csv(table, raw)
+    if table.ok and table.header and not table.rows:
+        table.diagnostics.append(
+            Diagnostic(
+                rel,
+                "P504",
+                "文件只有表头，没有数据行：导出可能不完整。请向公安机关出入境管理部门确认并重新提供。",
+                1,
+                1,
+            )
+        )
+        table.ok = False
     return table
 
 
-def _fail(table: Table, message: str, line: int = 0) -> Table:
+def _fail(table: Table, message: str, line: int = 0, code: str = "P501") -> Table:
     table.ok = False
-    table.diagnostics.append(Diagnostic(table.path, "P501", message, line, 1 if line else 0))
+    table.diagnostics.append(Diagnostic(table.path, code, message, line, 1 if line else 0))
     return table
 
 
@@ -58,6 +69,10 @@ def _read_csv(table: Table, raw: bytes) -> None:
     text = decode(table.path, raw.removeprefix(b"\xef\xbb\xbf"), table.diagnostics)
     if text is None:
         table.ok = False
+        return
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        _fail(table, "文件中有空字符（NUL）：文件已损坏或不是文本格式，请重新导出。", line, "P504")
         return
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     previous_end = 0
