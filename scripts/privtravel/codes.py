@@ -123,6 +123,34 @@ CODES: dict[str, Code] = {
             "submissions/srmyy 是单位仓库（git 子模块），克隆后没有运行 git submodule update",
             "运行 git submodule update --init 取出各单位仓库；CI 中设 GIT_SUBMODULE_STRATEGY: recursive。",
         ),
+        Code(
+            "F114",
+            _E,
+            "嵌套层次过深",
+            "[[[[[[…]]]]]]（几百层括号或缩进）",
+            "填报文件只有几层；按示例文件的结构重写，删掉多余的括号或缩进。",
+        ),
+        Code(
+            "F115",
+            _E,
+            "使用了 YAML 标记（!）",
+            "姓名: !!str 张三、编号: ! 12",
+            '删掉以「!」开头的标记；文字、号码、编号直接加英文引号，如 编号: "12"。',
+        ),
+        Code(
+            "F116",
+            _E,
+            "含有看不见的字符",
+            "姓名前有零宽空格（U+200B）或 BOM（U+FEFF），或文件里有控制字符",
+            "删掉提示所在位置的字符后重新输入（从网页、Word 复制的文字常带这类字符）。",
+        ),
+        Code(
+            "F117",
+            _E,
+            "文件的位置或种类不对",
+            "check ../x.yaml、submissions/ 下的符号链接、隐藏文件",
+            "只检查本仓库 submissions/、inspections/ 下的填报文件；符号链接换成文件本身，隐藏文件删掉或改名。",
+        ),
         # --- S2xx: what a JSON Schema says ----------------------------------------------------
         Code(
             "S201",

@@ -1,20 +1,22 @@
-"""discover(): every file under submissions/, hidden ones excepted, symlinked folders not followed."""
+"""discover(): every regular file under submissions/; hidden entries and symbolic links reported, never read."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
+from privtravel.diagnostics import Diagnostic
 from privtravel.load.repository import discover
 
 
-def test_discover_finds_files_and_skips_hidden_ones_and_linked_folders(tmp_path: Path) -> None:
+def test_discover_finds_files_and_reports_hidden_ones_and_links(tmp_path: Path) -> None:
     base = tmp_path / "submissions"
     (base / "u1" / "报告").mkdir(parents=True)
     (base / "u1" / ".git").mkdir()
     (base / "u1" / "单位.yaml").write_text("x", encoding="utf-8")
     (base / "u1" / "报告" / "0001-张三.yaml").write_text("x", encoding="utf-8")
     (base / "u1" / ".hidden.yaml").write_text("x", encoding="utf-8")
+    (base / "u1" / "报告" / ".0002-李四.yaml").write_text("x", encoding="utf-8")
     (base / "u1" / ".git" / "config").write_text("x", encoding="utf-8")
     (base / "stray.txt").write_text("x", encoding="utf-8")
     outside = tmp_path / "outside"
@@ -22,10 +24,24 @@ def test_discover_finds_files_and_skips_hidden_ones_and_linked_folders(tmp_path:
     (outside / "a.yaml").write_text("x", encoding="utf-8")
     os.symlink(outside, base / "linked")
     os.symlink(base / "u1" / "单位.yaml", base / "u1" / "登记备案.yaml")
-    assert discover(tmp_path) == [
+    os.symlink(outside / "a.yaml", base / "u1" / "审批.yaml")
+    os.symlink(tmp_path / "gone.yaml", base / "u1" / "报告" / "0003-王五.yaml")
+    problems: list[Diagnostic] = []
+    assert discover(tmp_path, problems) == [
         "submissions/stray.txt",
         "submissions/u1/单位.yaml",
         "submissions/u1/报告/0001-张三.yaml",
-        "submissions/u1/登记备案.yaml",
     ]
+    reported = {d.path: d for d in problems}
+    assert set(reported) == {
+        "submissions/linked",
+        "submissions/u1/登记备案.yaml",
+        "submissions/u1/审批.yaml",
+        "submissions/u1/报告/0003-王五.yaml",
+        "submissions/u1/.hidden.yaml",
+        "submissions/u1/报告/.0002-李四.yaml",
+    }
+    assert all(d.code == "F117" and d.is_error for d in problems)
+    assert "失效" in reported["submissions/u1/报告/0003-王五.yaml"].message
+    assert "隐藏" in reported["submissions/u1/.hidden.yaml"].message
     assert discover(tmp_path / "nowhere") == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from functools import partial
@@ -12,7 +13,7 @@ from privtravel import journal, rules
 from privtravel.diagnostics import Diagnostic, Result
 from privtravel.load import repository
 from privtravel.load.cache import Cache
-from privtravel.load.layout import CAMPAIGN_FILE, SCHEMA_DIR, subject_of
+from privtravel.load.layout import CAMPAIGN_FILE, INSPECTIONS, SCHEMA_DIR, SUBMISSIONS, subject_of
 from privtravel.load.repository import Repository
 from privtravel.model import UnitData
 from privtravel.report import json as json_report
@@ -36,19 +37,59 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def affected_units(root: Path, paths: Sequence[str]) -> set[str] | None:
-    """The units the given files belong to; None (= all) when the campaign config changed."""
+def affected_units(
+    root: Path, paths: Sequence[str], problems: list[Diagnostic] | None = None
+) -> set[str] | None:
+    """The units the given files belong to; None (= all) when the campaign config changed, or when a
+    file lies under submissions/ or inspections/ outside any unit (the full check reports it).
+
+    A path that is not a file of this repository, or not a declaration, is never passed over in
+    silence: it gets an F117 in ``problems`` (``check ../x.yaml`` must not say 通过)."""
     units: set[str] = set()
+    everything = False
     for raw in paths:
-        path = Path(raw)
-        rel = path.resolve().relative_to(root.resolve()) if path.is_absolute() else PurePosixPath(raw)
-        posix = PurePosixPath(rel).as_posix()
+        posix = _relative(root, raw)
+        if posix is None:
+            _problem(
+                problems, raw, f"「{raw}」不在填报仓库 {root} 之内，未作检查：只能检查本仓库中的填报文件。"
+            )
+            continue
+        if not os.path.lexists(root / posix):
+            _problem(problems, posix, f"文件「{raw}」不存在，未作检查：请核对路径（相对于仓库根目录）。")
+            continue
         if posix == CAMPAIGN_FILE or posix.startswith(f"{SCHEMA_DIR}/"):
-            return None
+            everything = True
+            continue
         code = subject_of(posix)
         if code is not None:
             units.add(code)
-    return units
+        elif posix.startswith((f"{SUBMISSIONS}/", f"{INSPECTIONS}/")):
+            everything = True  # a stray file: the full check names it (F111)
+        else:
+            _problem(
+                problems,
+                posix,
+                f"「{posix}」不是填报文件，未作检查：填报文件在 submissions/ 和 inspections/ 下。",
+            )
+    return None if everything else units
+
+
+def _relative(root: Path, raw: str) -> str | None:
+    """``raw`` as a clean POSIX path relative to ``root``, or None when it lies outside the repository.
+
+    The last component is not resolved: a symbolic link inside the repository is reported as such."""
+    path = Path(raw) if os.path.isabs(raw) else root / raw
+    folder = os.path.realpath(path.parent)
+    for base in (os.path.realpath(root), os.path.abspath(root)):
+        rel = os.path.relpath(os.path.join(folder, path.name), base)
+        if rel != ".." and not rel.startswith(("../", "..\\")) and not os.path.isabs(rel) and path.name:
+            return PurePosixPath(Path(rel)).as_posix()
+    return None
+
+
+def _problem(problems: list[Diagnostic] | None, path: str, message: str) -> None:
+    if problems is not None:
+        problems.append(Diagnostic(path, "F117", message))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -69,7 +110,7 @@ def check(root: Path, paths: Sequence[str] = (), *, cache: bool = False) -> Resu
     """
     memo = Cache.open(root) if cache else None
     result = Result()
-    units = affected_units(root, paths) if paths else None
+    units = affected_units(root, paths, result.diagnostics) if paths else None
     campaign, loaded = repository.process(
         root,
         result,
@@ -107,7 +148,7 @@ def check_repository(
 ) -> tuple[Repository, Result]:
     """Load (all units, or those of ``paths``), validate and apply the unit rules."""
     result = Result()
-    units = affected_units(root, paths) if paths else None
+    units = affected_units(root, paths, result.diagnostics) if paths else None
     repo = repository.load(root, result, units=units, progress=progress.reporter("已检查文件"), cache=cache)
     apply_rules(repo, result)
     return repo, result

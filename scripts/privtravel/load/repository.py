@@ -21,6 +21,7 @@ from privtravel.load.layout import (
     UNIT_FILES,
     Kind,
     classify,
+    path_parts,
     schema_comment,
     subject_of,
     unit_of,
@@ -55,11 +56,18 @@ class Repository:
     units: dict[str, UnitData] = field(default_factory=dict)
 
 
-def discover(root: Path) -> list[str]:
-    """Every file under submissions/ and inspections/ (hidden files excepted), as sorted POSIX paths.
+# What a mounted unit repository carries at its top, beside the declarations (not data).
+_UNIT_REPO_DOTFILES = frozenset(
+    {".git", ".gitignore", ".gitattributes", ".gitlab", ".gitmodules", ".pre-commit-config.yaml", ".gitkeep"}
+)
 
-    Symbolic links to folders are not followed (as ``Path.rglob``); os.scandir, not pathlib:
-    at 60,000 files pathlib's path objects cost a second.
+
+def discover(root: Path, problems: list[Diagnostic] | None = None) -> list[str]:
+    """Every regular file under submissions/ and inspections/, as sorted POSIX paths.
+
+    Nothing is skipped unseen: hidden entries (but a unit repository's own .git, .gitignore, …)
+    and symbolic links, dangling or not, are not loaded and each gets an F117 in ``problems``.
+    os.scandir, not pathlib: at 60,000 files pathlib's path objects cost a second.
     """
     found: list[str] = []
     for top in (SUBMISSIONS, INSPECTIONS):
@@ -74,19 +82,39 @@ def discover(root: Path) -> list[str]:
             except OSError:
                 continue
             for entry in entries:
-                if entry.name.startswith("."):
-                    continue
                 rel = f"{rel_folder}/{entry.name}"
                 if unit_repo_extra(rel):
                     continue
                 try:
-                    if entry.is_dir(follow_symlinks=False):
+                    problem = _irregular(entry, rel)
+                    if problem is not None:
+                        if problems is not None and problem:
+                            problems.append(Diagnostic(rel, "F117", problem))
+                    elif entry.is_dir(follow_symlinks=False):
                         pending.append((entry.path, rel))
-                    elif entry.is_file():
+                    elif entry.is_file(follow_symlinks=False):
                         found.append(rel)
+                    elif problems is not None:
+                        problems.append(
+                            Diagnostic(rel, "F117", "这不是普通文件（设备、管道等），未作检查：请删掉它。")
+                        )
                 except OSError:
                     continue
     return sorted(found)
+
+
+def _irregular(entry: os.DirEntry[str], rel: str) -> str | None:
+    """Why an entry is not read: a message, "" for a unit repository's own files, None if it is read."""
+    if entry.is_symlink():
+        target = os.path.realpath(entry.path)
+        if not os.path.exists(target):
+            return "这是一个指向不存在的文件的符号链接（失效的链接），未作检查：请删掉它，或换成文件本身。"
+        return "这是一个符号链接，不作为填报文件读取（它可以指向仓库之外的任何文件）：请换成文件本身。"
+    if not entry.name.startswith("."):
+        return None
+    if entry.name in _UNIT_REPO_DOTFILES and len(path_parts(rel)) == 3 and rel.startswith(f"{SUBMISSIONS}/"):
+        return ""
+    return f"「{entry.name}」是隐藏文件（名称以「.」开头），未作检查：填报文件不能隐藏，请改名或删掉它。"
 
 
 def load_declaration(
@@ -198,7 +226,7 @@ def load(
     wanted = None if units is None else set(units)
     repo = Repository(root=root, campaign=load_campaign(root, result))
     max_bytes = _max_bytes(repo.campaign)
-    paths = _paths(root, wanted)
+    paths = _paths(root, wanted, result)
     _missing_mounts(root, wanted, result)
     known = cache or reuse
     if cache is not None:
@@ -239,7 +267,7 @@ def process(
 
     campaign = load_campaign(root, result)
     max_bytes = _max_bytes(campaign)
-    paths = _paths(root, None if units is None else set(units))
+    paths = _paths(root, None if units is None else set(units), result)
     _missing_mounts(root, None if units is None else set(units), result)
     if cache is not None:
         paths = cache.take(paths, result)
@@ -264,8 +292,19 @@ def _missing_mounts(root: Path, wanted: set[str] | None, result: Result) -> None
     mounts.missing(root, wanted, result)
 
 
-def _paths(root: Path, wanted: set[str] | None) -> list[str]:
-    return [p for p in discover(root) if wanted is None or subject_of(p) in wanted]
+def _paths(root: Path, wanted: set[str] | None, result: Result) -> list[str]:
+    """The files to load; what is found but cannot be loaded (hidden files, links, files outside any
+    unit folder) is reported here, for the units asked for (all of them: stray files too)."""
+    problems: list[Diagnostic] = []
+    paths: list[str] = []
+    for p in discover(root, problems):
+        code = subject_of(p)
+        if code is None:
+            problems.append(Diagnostic(p, "F111", _unknown_file_message(p), 1, 1))
+        elif wanted is None or code in wanted:
+            paths.append(p)
+    result.extend(d for d in problems if wanted is None or subject_of(d.path) in wanted)
+    return paths
 
 
 PARALLEL_FROM = 1500  # files; below this, starting processes costs more than it saves

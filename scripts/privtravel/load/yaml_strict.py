@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from privtravel.diagnostics import Diagnostic, JsonPath, field_label
+from privtravel.load import yaml_errors, yaml_lexical
 
 try:  # pragma: no cover - depends on how PyYAML was built
     _Loader: Any = yaml.CSafeLoader
@@ -35,24 +36,6 @@ _MERGE = "tag:yaml.org,2002:merge"
 _PLAIN_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
 _PLAIN_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\Z")
 _DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\Z")
-
-# Problems reported by libyaml, in Chinese.  The English original is kept in brackets for experts.
-_PROBLEMS = (
-    (
-        "mapping values are not allowed",
-        "这里不能出现冒号；值里含有「: 」时请给整个值加引号，或检查上一行是否漏了缩进",
-    ),
-    ("could not find expected ':'", "缺少冒号，或上一行的引号没有闭合"),
-    ("did not find expected key", "缩进不一致：同一层的字段要对齐，列表项以「- 」开头"),
-    ("did not find expected '-' indicator", "列表缩进不一致：同一列表的各项「- 」要对齐"),
-    ("found unexpected end of stream", "文件在引号或括号闭合之前就结束了"),
-    ("found unknown escape character", "双引号里的反斜杠 \\ 不合法；改用单引号，或写成 \\\\"),
-    ("did not find expected node content", "缺少内容，或使用了 YAML 不允许的符号开头（如 @ ` %）"),
-    ("found character that cannot start any token", "该字符不能出现在值的开头（如 @ ` %），请给值加引号"),
-    ("found undefined tag handle", "不支持以「!」开头的标记，请给值加引号"),
-    ("while scanning a quoted scalar", "引号没有闭合"),
-    ("expected a single document", "一个文件只能写一份内容，请删掉「---」分隔线"),
-)
 
 
 @dataclass(slots=True)
@@ -130,12 +113,19 @@ def load(path: str, raw: bytes, *, max_bytes: int) -> Loaded:
         if alias is not None:
             out.append(alias)
             return result
+    early = yaml_lexical.invisible(path, text) or yaml_lexical.too_deep(path, text)
+    if early is not None:
+        out.append(early)
+        return result
     enabled = gc.isenabled()
     gc.disable()
     try:
         root = yaml.compose(text, Loader=_Loader)
+    except yaml.reader.ReaderError as exc:
+        out.append(yaml_lexical.reader_error(path, text, exc))
+        return result
     except yaml.MarkedYAMLError as exc:
-        out.append(_syntax_error(path, text, exc))
+        out.append(yaml_errors.syntax_error(path, text, exc))
         return result
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml always marks its errors
         out.append(Diagnostic(path, "F104", f"YAML 格式错误：{exc}", 1, 1))
@@ -157,7 +147,7 @@ def load(path: str, raw: bytes, *, max_bytes: int) -> Loaded:
         )
         return result
     result.root = root
-    builder = _Builder(path, out, result.bad_paths, result.positions)
+    builder = _Builder(path, out, result.bad_paths, result.positions, text.split("\n"))
     result.data = builder.build(root, ())
     return result
 
@@ -191,73 +181,6 @@ def _find_anchor(path: str, text: str) -> Diagnostic | None:
     return None
 
 
-def _syntax_error(path: str, text: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
-    mark = exc.problem_mark or exc.context_mark
-    line = mark.line + 1 if mark else 1
-    col = mark.column + 1 if mark else 1
-    problem = exc.problem or ""
-    lines = text.split("\n")
-    tab_line = _tab_indented_line(lines, line)
-    if tab_line is not None:
-        return Diagnostic(
-            path,
-            "F105",
-            "这一行用制表符（Tab）缩进，YAML 只允许空格：请把行首的 Tab 换成空格。",
-            tab_line,
-            1,
-        )
-    context = exc.context or ""
-    colon = _colon_mistake(lines, line)
-    if colon is not None and ("':'" in problem or "mapping values" in problem or "expected key" in problem):
-        return Diagnostic(path, "F104", colon[1], colon[0], 1)
-    if "quoted scalar" in context and exc.context_mark is not None:
-        start = exc.context_mark
-        return Diagnostic(
-            path,
-            "F104",
-            "这一行的引号没有闭合：值两边的引号要成对出现。",
-            start.line + 1,
-            start.column + 1,
-        )
-    if "scanning an anchor" in context or "scanning an alias" in context:
-        return Diagnostic(path, "F107", "不支持 YAML 锚点（&）和别名（*）：请把内容直接写出来。", line, col)
-    for needle, chinese in _PROBLEMS:
-        if needle in problem or needle in context:
-            return Diagnostic(path, "F104", f"{chinese}（{problem or context}）", line, col)
-    return Diagnostic(path, "F104", f"YAML 格式错误（{problem or context}）", line, col)
-
-
-_KEY_WITHOUT_SPACE = re.compile(r"^\s*(?:- )?[^\s#:'\"][^:'\"]*:[^\s:/]")
-
-
-def _colon_mistake(lines: list[str], near: int) -> tuple[int, str] | None:
-    """A Chinese colon or a colon without its space, on the line reported or just above it."""
-    for number in (near - 1, near, near - 2):
-        if not 1 <= number <= len(lines):
-            continue
-        text = lines[number - 1]
-        if text.lstrip().startswith("#"):
-            continue
-        if "：" in text and ": " not in text:
-            return number, "这一行用了中文冒号「：」：字段名后面要用英文冒号加一个空格，如「姓名: 张三」。"
-        if _KEY_WITHOUT_SPACE.match(text):
-            return number, "这一行的冒号后面缺少空格：要写成「字段: 值」（英文冒号，后面一个空格）。"
-    return None
-
-
-def _tab_indented_line(lines: list[str], near: int) -> int | None:
-    """The tab-indented line that most likely caused an error reported at ``near`` (1-based)."""
-    for number in (near, near - 1, near + 1):
-        if 1 <= number <= len(lines):
-            stripped = lines[number - 1].lstrip(" ")
-            if stripped.startswith("\t"):
-                return number
-    for number, text in enumerate(lines[:near], start=1):
-        if text.lstrip(" ").startswith("\t"):
-            return number
-    return None
-
-
 def _pos(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
@@ -265,17 +188,33 @@ def _pos(node: yaml.Node) -> tuple[int, int]:
 class _Builder:
     """Builds plain values from nodes, reporting what a tired clerk's YAML would get wrong."""
 
-    __slots__ = ("bad", "out", "path", "positions")
+    __slots__ = ("bad", "bangs", "lines", "out", "path", "positions")
 
     def __init__(
-        self, path: str, out: list[Diagnostic], bad: set[JsonPath], positions: dict[JsonPath, int]
+        self,
+        path: str,
+        out: list[Diagnostic],
+        bad: set[JsonPath],
+        positions: dict[JsonPath, int],
+        lines: list[str],
     ) -> None:
         self.path = path
         self.out = out
         self.bad = bad
         self.positions = positions
+        self.lines = lines
+        self.bangs = any("!" in line for line in lines)  # tags are looked for only where one can be
 
     def build(self, node: yaml.Node, where: JsonPath) -> Any:
+        tag = yaml_lexical.tagged(self.lines, node) if self.bangs else None
+        if tag is not None:
+            self.error(
+                node,
+                where,
+                "F115",
+                f"不支持 YAML 标记「{tag}」：请删掉它；文字、号码、编号直接加英文引号。",
+            )
+            return None
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node, where)
         if isinstance(node, yaml.MappingNode):
@@ -286,6 +225,11 @@ class _Builder:
                     self.error(key_node, where, "F110", "字段名必须是文字。")
                     continue
                 key = key_node.value
+                if node.flow_style and yaml_lexical.question_key(self.lines, key_node):
+                    self.error(
+                        key_node, where, "F104", f'字段名「?{key}」以问号开头：请加引号写成 "?{key}"。'
+                    )
+                    continue
                 if key_node.tag == _MERGE:
                     self.error(key_node, where, "F107", "不支持合并键「<<」：请把内容直接写出来。")
                     continue
@@ -316,8 +260,13 @@ class _Builder:
 
     def scalar(self, node: yaml.ScalarNode, where: JsonPath) -> Any:
         value: str = node.value
-        if node.style or node.tag == _STR:
+        if node.style:
+            layout = yaml_lexical.scalar_layout(self.lines, node)
+            if layout is not None:
+                self.error(node, where, "F104", layout)
             return value  # quoted or block scalar: always text
+        if node.tag == _STR:
+            return value
         tag = node.tag
         if tag == _NULL:
             return None
@@ -335,12 +284,12 @@ class _Builder:
         if tag == _INT:
             if _PLAIN_INT.match(value):
                 return int(value)
-            self.error(node, where, "F108", _number_message(value))
+            self.error(node, where, "F108", yaml_errors.number_message(value))
             return value
         if tag == _FLOAT:
             if _PLAIN_FLOAT.match(value):
                 return float(value)
-            self.error(node, where, "F108", _number_message(value))
+            self.error(node, where, "F108", yaml_errors.number_message(value))
             return value
         if tag == _TIMESTAMP:
             match = _DATE.match(value)
@@ -362,17 +311,6 @@ class _Builder:
             self.error(node, where, "F107", "不支持合并键「<<」：请把内容直接写出来。")
             return value
         return value
-
-
-def _number_message(value: str) -> str:
-    if ":" in value:
-        return f'「{value}」会被读成六十进制数字（YAML 1.1 的规则）：如果是文字或时间请加引号写成 "{value}"。'
-    if value.lstrip("+-").startswith("0") and len(value.lstrip("+-")) > 1:
-        return (
-            f"「{value}」以 0 开头，会被读成八进制或去掉前导零的数字："
-            f'编号、号码、电话等请加引号写成 "{value}"。'
-        )
-    return f'「{value}」的数字写法含义不明确：如果是文字请加引号写成 "{value}"。'
 
 
 def locate(root: yaml.Node, where: JsonPath, *, key: bool = False) -> tuple[int, int]:

@@ -13,9 +13,10 @@ compares both on every example file and on generated documents.
 from __future__ import annotations
 
 import numbers
-import re
 from collections.abc import Callable
 from typing import Any
+
+from privtravel.validate import ecma
 
 Check = Callable[[Any], bool]
 
@@ -149,7 +150,7 @@ def _const(value: Any, schema: dict[str, Any], formats: dict[str, Check]) -> Che
 
 
 def _pattern(value: Any, schema: dict[str, Any], formats: dict[str, Check]) -> Check:
-    search = re.compile(value).search
+    search = ecma.compile_pattern(value).search
     return lambda x: not isinstance(x, str) or search(x) is not None
 
 

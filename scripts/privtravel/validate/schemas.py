@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from privtravel.load.layout import SCHEMA_DIR, Kind
-from privtravel.validate import fast
+from privtravel.validate import ecma, fast
 
 if TYPE_CHECKING:  # jsonschema is imported only when a document needs it (not on a warm check)
     from jsonschema import Draft202012Validator, FormatChecker, ValidationError
@@ -69,10 +69,21 @@ def format_checker() -> FormatChecker:
 
 @cache
 def validator(schema_file: str) -> Draft202012Validator:
-    from jsonschema import Draft202012Validator
-
     schema = inline_refs(load_all()[schema_file], schema_file, load_all())
-    return Draft202012Validator(schema, registry=registry(), format_checker=format_checker())
+    return ecma_validator_class()(schema, registry=registry(), format_checker=format_checker())
+
+
+@cache
+def ecma_validator_class() -> type[Draft202012Validator]:
+    """Draft 2020-12 whose ``pattern`` runs in the ECMA-262 dialect (validate/ecma.py)."""
+    from jsonschema import Draft202012Validator, ValidationError, validators
+
+    def pattern(validator: Any, patrn: str, instance: Any, schema: Any) -> Any:
+        if validator.is_type(instance, "string") and not ecma.compile_pattern(patrn).search(instance):
+            yield ValidationError(f"{instance!r} does not match {patrn!r}")
+
+    cls: type[Draft202012Validator] = validators.extend(Draft202012Validator, {"pattern": pattern})
+    return cls
 
 
 _ANNOTATIONS = frozenset({"title", "description", "$comment", "examples"})
