@@ -37,7 +37,9 @@ def assert_refused(done: subprocess.CompletedProcess[str], *fragments: str) -> N
         ("inspections/old/x.yaml", "单位代码: srmyy\n"),
     ],
 )
-def test_stray_files_are_reported_by_the_full_check_and_the_hook(campaign: Path, rel: str, content: str) -> None:
+def test_stray_files_are_reported_by_the_full_check_and_the_hook(
+    campaign: Path, rel: str, content: str
+) -> None:
     target = campaign / rel
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(content, encoding="utf-8")
@@ -63,7 +65,9 @@ def test_paths_that_cannot_be_checked_are_named_with_exit_1(campaign: Path, arg:
     assert done.stdout.splitlines()[-1].endswith("未通过。")
 
 
-def test_links_hidden_and_dangling_files_in_a_unit_folder_are_reported(campaign: Path, tmp_path: Path) -> None:
+def test_links_hidden_and_dangling_files_in_a_unit_folder_are_reported(
+    campaign: Path, tmp_path: Path
+) -> None:
     unit = campaign / "submissions/srmyy"
     outside = tmp_path / "elsewhere.yaml"
     outside.write_bytes((unit / "报告/0001-赵明.yaml").read_bytes())

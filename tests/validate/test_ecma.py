@@ -35,7 +35,15 @@ def _patterns(node: object) -> set[str]:
     return set()
 
 
-TRICKY = ["E83464114\n", "\ufeffE83464114", "E８３４６４１１４", "0575-85080558\n", "srmyy\n", "张三\n", "\u200b张三"]
+TRICKY = [
+    "E83464114\n",
+    "\ufeffE83464114",
+    "E８３４６４１１４",
+    "0575-85080558\n",
+    "srmyy\n",
+    "张三\n",
+    "\u200b张三",
+]
 
 
 def test_fast_check_and_jsonschema_agree_on_every_schema_pattern() -> None:

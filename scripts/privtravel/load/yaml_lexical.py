@@ -76,12 +76,13 @@ def too_deep(path: str, text: str) -> Diagnostic | None:
                 depth += 1
                 if depth > MAX_DEPTH:
                     mark = event.start_mark
+                    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
                     return Diagnostic(
                         path,
                         "F114",
                         f"内容嵌套超过 {MAX_DEPTH} 层（括号或缩进一层套一层），填报文件不会这样写：请按示例文件的结构重写。",
-                        mark.line + 1,
-                        mark.column + 1,
+                        line,
+                        col,
                     )
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1

@@ -82,7 +82,9 @@ def ecma_validator_class() -> type[Draft202012Validator]:
         if validator.is_type(instance, "string") and not ecma.compile_pattern(patrn).search(instance):
             yield ValidationError(f"{instance!r} does not match {patrn!r}")
 
-    cls: type[Draft202012Validator] = validators.extend(Draft202012Validator, {"pattern": pattern})
+    cls: type[Draft202012Validator] = validators.extend(  # type: ignore[no-untyped-call]
+        Draft202012Validator, {"pattern": pattern}
+    )
     return cls
 
 
