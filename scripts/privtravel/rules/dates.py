@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from privtravel.diagnostics import Diagnostic
 from privtravel.model import Campaign, UnitData
 from privtravel.rules._emit import at
+
+_EARLIEST = dt.date(1900, 1, 1)  # no serving cadre was born, or travelled, before this
 
 
 def check(campaign: Campaign, unit: UnitData) -> Iterator[Diagnostic]:
@@ -24,7 +27,17 @@ def check(campaign: Campaign, unit: UnitData) -> Iterator[Diagnostic]:
                 yield at(change.src, "R311", "已填「公安入库日期」，却没有「报送公安日期」。", "报送公安日期")
             if change.entered and change.reported and change.entered < change.reported:
                 yield at(change.src, "R301", "公安入库日期早于报送公安日期。", "公安入库日期")
+    births = {p.id: p.birth for p in unit.roster}
+    today = dt.date.today()
     for report in unit.reports:
+        if report.signed is not None and report.signed > today:
+            yield at(
+                report.src,
+                "R301",
+                f"签名日期 {report.signed} 晚于今天：请填写本人实际签名的日期。",
+                "签名日期",
+            )
+        birth = births.get(report.id, _EARLIEST)
         for doc in report.documents:
             if doc.expires <= doc.issued:
                 yield at(doc.src, "R301", "有效期至早于签发日期。", "有效期至")
@@ -33,6 +46,11 @@ def check(campaign: Campaign, unit: UnitData) -> Iterator[Diagnostic]:
                     doc.src, "R301", "签发日期晚于签名日期：报告表只能填写签名时已有的证件。", "签发日期"
                 )
         for trip in report.trips:
+            if trip.exit < birth or trip.exit < _EARLIEST:
+                when = "出生日期" if trip.exit >= _EARLIEST else f"{_EARLIEST.year} 年"
+                yield at(
+                    trip.src, "R301", f"出境日期 {trip.exit} 早于{when}，不可能：请核对年份。", "出境日期"
+                )
             if trip.entry < trip.exit:
                 yield at(trip.src, "R301", "入境日期早于出境日期。", "入境日期")
             if report.signed is not None and trip.exit > report.signed:
