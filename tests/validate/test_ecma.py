@@ -54,3 +54,20 @@ def test_fast_check_and_jsonschema_agree_on_every_schema_pattern() -> None:
             for text in TRICKY:
                 assert fast.accepts(check, text) == validator.is_valid(text), (name, pattern, text)
                 assert not text.endswith("\n") or not validator.is_valid(text), (name, pattern, text)
+
+
+def _unbounded(node: object, where: str) -> list[str]:
+    if isinstance(node, dict):
+        bounded = {"enum", "const", "pattern", "format", "maxLength", "$ref"} & set(node)
+        found = [where] if node.get("type") == "string" and not bounded else []
+        return found + [p for k, v in node.items() for p in _unbounded(v, f"{where}/{k}")]
+    if isinstance(node, list):
+        return [p for i, v in enumerate(node) for p in _unbounded(v, f"{where}/{i}")]
+    return []
+
+
+def test_every_text_field_of_a_declaration_has_a_maximum_length() -> None:
+    """Free text of any length (32,000 characters in 审批.事由) is refused with a Chinese message (S207)."""
+    for name, schema in schemas.load_all().items():
+        if not name.startswith("police-"):  # the police deliveries have their own checks
+            assert not _unbounded(schema, name), _unbounded(schema, name)
