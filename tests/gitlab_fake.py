@@ -20,6 +20,35 @@ from urllib.parse import unquote, urlsplit
 TOKEN = "glpat-fake-token-for-tests"
 
 
+class JsonHandler(BaseHTTPRequestHandler):
+    """A request handler that answers in JSON, as GitLab does, and keeps quiet in the test log."""
+
+    def _reply(self, status: int, payload: Any) -> None:
+        data = json.dumps(payload).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def running(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    """Serve ``handler`` on a free port of 127.0.0.1 in a thread; yields the base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
 @dataclass
 class FakeGitLab:
     routes: dict[str, Any] = field(default_factory=dict)
@@ -43,7 +72,7 @@ def serve(routes: dict[str, Any], tokens: dict[str, dict[str, Any]] | None = Non
     """Serve ``routes`` to TOKEN, and each of ``tokens`` its own routes (e.g. /personal_access_tokens/self)."""
     fake = FakeGitLab(dict(routes), dict(tokens or {}))
 
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(JsonHandler):
         def do_GET(self) -> None:
             token = self.headers.get("PRIVATE-TOKEN") or ""
             if token != TOKEN and token not in fake.tokens:
@@ -52,27 +81,9 @@ def serve(routes: dict[str, Any], tokens: dict[str, dict[str, Any]] | None = Non
             path = unquote(urlsplit(self.path).path).removeprefix("/api/v4")
             self._reply(*fake.answer(path, token))
 
-        def _reply(self, status: int, payload: Any) -> None:
-            data = json.dumps(payload).encode()
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    fake.url = f"http://127.0.0.1:{server.server_address[1]}"
-    try:
+    with running(Handler) as url:
+        fake.url = url
         yield fake
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
 
 
 def user(id_: int, username: str, name: str) -> dict[str, Any]:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
+
+from tests.gitlab_fake import JsonHandler, running
 
 TOKEN = "glpat-test-token"
 
@@ -76,7 +76,7 @@ def serve() -> Iterator[FakeGitLab]:
     """Serve a fresh FakeGitLab on a free port of 127.0.0.1 until the block ends."""
     fake = FakeGitLab()
 
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(JsonHandler):
         def _serve(self) -> None:
             if self.headers.get("PRIVATE-TOKEN") != TOKEN:
                 self._reply(401, {"message": "401 Unauthorized"})
@@ -91,26 +91,8 @@ def serve() -> Iterator[FakeGitLab]:
             status, payload = fake.handle(self.command, url.path, parse_qs(url.query), body)
             self._reply(status, payload)
 
-        def _reply(self, status: int, payload: Any) -> None:
-            data = json.dumps(payload).encode()
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-
         do_GET = do_POST = do_PUT = _serve
 
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    fake.url = f"http://127.0.0.1:{server.server_address[1]}"
-    try:
+    with running(Handler) as url:
+        fake.url = url
         yield fake
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)

@@ -5,10 +5,8 @@
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -16,6 +14,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 
 from privtravel.cli import main
+from tests.gitlab_fake import JsonHandler, running
 
 TOKEN = "glpat-units-projects-test"
 
@@ -55,7 +54,7 @@ class FakeGitLab:
 
 @contextmanager
 def serve(fake: FakeGitLab) -> Iterator[str]:
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(JsonHandler):
         def _answer(self, method: str) -> None:
             if self.headers.get("PRIVATE-TOKEN") != TOKEN:
                 self._reply(401, {"message": "401 Unauthorized"})
@@ -75,26 +74,8 @@ def serve(fake: FakeGitLab) -> Iterator[str]:
         def do_POST(self) -> None:
             self._answer("POST")
 
-        def _reply(self, status: int, payload: Any) -> None:
-            data = json.dumps(payload).encode()
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with running(Handler) as url:
+        yield url
 
 
 def run(campaign: Path, url: str, *extra: str) -> int:
