@@ -8,6 +8,7 @@ from privtravel.workflow.review import values
 from privtravel.workflow.review.align import align
 from privtravel.workflow.review.changes import Item, Op, Section
 from privtravel.workflow.review.fields import Field, differences
+from privtravel.workflow.review.itemize import items
 
 CAMPAIGN: tuple[Field[Campaign], ...] = (
     Field("专项整治名称", lambda c: c.name),
@@ -48,14 +49,10 @@ def section(old: Campaign | None, new: Campaign | None) -> Section:
     if lines:
         out.items.append(Item(Op.CHANGED, "工作配置", tuple(lines)))
     found = align(old.units, new.units, lambda u: u.code)
-    for u in found.added:
-        out.items.append(
-            Item(Op.ADDED, f"单位 {u.code} {u.name}", (f"{u.region}，填报人员 {values.plain(u.owners)}",))
-        )
-    for u in found.removed:
-        out.items.append(Item(Op.REMOVED, f"单位 {u.code} {u.name}"))
-    for a, b in found.pairs:
-        lines = differences(UNIT, a, b)
-        if lines:
-            out.items.append(Item(Op.CHANGED, f"单位 {b.code} {b.name}", tuple(lines)))
+    out.items += items(
+        found,
+        lambda u: f"单位 {u.code} {u.name}",
+        lambda u: (f"{u.region}，填报人员 {values.plain(u.owners)}",),
+        lambda a, b: differences(UNIT, a, b),
+    )
     return out
