@@ -48,12 +48,7 @@ def render(campaign: Campaign) -> str:
         "# 「各成员填报人员」一节（^ 表示可选，不要求批准）：每个成员的文件夹归该成员报送。",
         "^[各成员填报人员]",
     ]
-    for unit in campaign.units:
-        lines.append(f"# {unit.name}")
-        if unit.owners:
-            lines.append(f"/{MEMBERS}/{unit.code}/ {' '.join(handle(h) for h in unit.owners)}")
-        else:
-            lines.append(f"# /{MEMBERS}/{unit.code}/ 尚未在 {CONFIG_FILE} 中指定填报人员")
+    lines += codeowners.folder_owners(campaign, MEMBERS, CONFIG_FILE)
     return "\n".join(lines) + "\n"
 
 

@@ -57,13 +57,20 @@ def render(campaign: Campaign) -> str:
         "# 「各单位填报人员」一节（^ 表示可选，不要求批准）：每个单位的文件夹归本单位组织人事科室填报。",
         "^[各单位填报人员]",
     ]
+    lines += folder_owners(campaign, SUBMISSIONS, CAMPAIGN_FILE)
+    return "\n".join(lines) + "\n"
+
+
+def folder_owners(campaign: Campaign, parent: str, source: str) -> list[str]:
+    """One line per unit (or roll-up member): its folder under ``parent`` and its 填报人员."""
+    lines = []
     for unit in campaign.units:
         lines.append(f"# {unit.name}")
         if unit.owners:
-            lines.append(f"/{SUBMISSIONS}/{unit.code}/ {' '.join(handle(h) for h in unit.owners)}")
+            lines.append(f"/{parent}/{unit.code}/ {' '.join(handle(h) for h in unit.owners)}")
         else:
-            lines.append(f"# /{SUBMISSIONS}/{unit.code}/ 尚未在 campaign.yaml 中指定填报人员")
-    return "\n".join(lines) + "\n"
+            lines.append(f"# /{parent}/{unit.code}/ 尚未在 {source} 中指定填报人员")
+    return lines
 
 
 def difference(
