@@ -11,6 +11,7 @@ from privtravel.units import mounts
 from privtravel.workflow import gitrepo
 from privtravel.workflow.review import campaign, extras, pending, records, trees
 from privtravel.workflow.review.changes import Review, UnitReview
+from privtravel.workflow.review.sources import installed
 from privtravel.workflow.review.trees import Tree
 
 
@@ -22,7 +23,7 @@ def review(
     With ``head`` (CI: the judged commit, its data already in ``root``, the judge's tree), what that
     commit changes besides data is listed as pending, and its campaign config is compared as data.
     """
-    sources = extras.installed() if sources is None else sources
+    sources = installed() if sources is None else sources
     base = gitrepo.merge_base(root, base_ref)
     changed = mounts.expand_changes(root, base, gitrepo.changed_paths(root, base))
     touched = sorted({code for p in changed if (code := unit_of(p)) is not None})

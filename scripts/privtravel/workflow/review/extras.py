@@ -8,7 +8,7 @@ working tree) and reports the difference:
 - ``FindingSource``: the cross-check findings still open in a loaded campaign, each with a stable key;
   the review lists those opened and those closed by the merge request.
 
-``installed()`` gives the sources this installation has: the statistics (``privtravel.stats``) and the
+``sources.installed()`` gives the sources this installation has: the statistics (``privtravel.stats``) and the
 cross-check (``privtravel.crosscheck``), through one adapter each in ``sources.py`` that turns their
 result for ``tree.root`` / ``tree.repo`` into ``Figure`` / ``Finding`` values (masked text only).
 Another source (e.g. inspection findings) is one more function added there.
@@ -49,13 +49,6 @@ class Extras:
 
     def __bool__(self) -> bool:
         return bool(self.figures or self.findings)
-
-
-def installed() -> Extras:
-    """The sources of this installation: the statistics (附件2, 附件3) and the cross-check findings."""
-    from privtravel.workflow.review import sources
-
-    return Extras(figures=(sources.statistics,), findings=(sources.findings,))
 
 
 def figure_changes(sources: Iterable[FigureSource], old: Tree, new: Tree) -> list[FigureChange]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from privtravel.workflow.review.extras import Figure, Finding
+from privtravel.workflow.review.extras import Extras, Figure, Finding
 from privtravel.workflow.review.trees import Tree
 
 
@@ -47,3 +47,8 @@ def findings(tree: Tree) -> Iterator[Finding]:
         f = answered.finding
         unit = names.get(f.unit, f.unit or "未登记备案的人员")
         yield Finding(f"{f.unit}/{f.key}", unit, f"{f.code} {f.message}")
+
+
+def installed() -> Extras:
+    """The sources of this installation: the statistics (附件2, 附件3) and the cross-check findings."""
+    return Extras(figures=(statistics,), findings=(findings,))
