@@ -8,27 +8,23 @@ a cell that cannot be read is reported and left out, and the caller writes nothi
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from privtravel.diagnostics import JsonPath
-from privtravel.excel import cells, rowdata
+from privtravel.excel import cells, headers, rowdata
 from privtravel.excel.layout import UNIT_CODE, Column, Sheet, layout
 from privtravel.excel.places import CellMap, Place, Problem
+from privtravel.excel.report_file import report_file
 from privtravel.excel.sheet_rows import Rows, filled_rows, open_workbook
-from privtravel.excel.unitdocs import FILE_OF_KIND, Data, UnitDocs, folder, rel_path, report_rel
+from privtravel.excel.unitdocs import FILE_OF_KIND, Data, UnitDocs, rel_path
 from privtravel.excel.workbook_write import (
     FIRST_ROW,
     FORM_FIRST_ROW,
     FORM_VALUE_COLUMN,
-    GROUP_ROW,
-    HEADER_ROW,
 )
 from privtravel.load.layout import REPORTS_DIR, Kind
-
-_BAD_FILE_CHARS = set('/\\:*?"<>|')
 
 
 @dataclass
@@ -103,31 +99,7 @@ class _Reader:
 
     # --- the unit form -------------------------------------------------------------------------
     def _form(self, sheet: Sheet, rows: Rows) -> None:
-        by_label = {(c.group or "", c.header): c for c in sheet.columns}
-        found: dict[Column, tuple[int, Any]] = {}
-        for number, values in sorted(rows.items()):
-            if number < FORM_FIRST_ROW:
-                continue
-            group = rowdata.text_at(values, 0)
-            header = rowdata.text_at(values, 1)
-            if not header:
-                continue
-            column = by_label.get((group, header))
-            if column is None:
-                self.problem(
-                    Place(sheet.name, number, 2), f"无法识别的项目「{header}」：请不要修改项目名称。"
-                )
-                continue
-            found[column] = (
-                number,
-                values[FORM_VALUE_COLUMN - 1] if len(values) >= FORM_VALUE_COLUMN else None,
-            )
-        for column in sheet.columns:
-            if column not in found:
-                self.problem(
-                    Place(sheet.name, FORM_FIRST_ROW, 2),
-                    f"缺少项目「{column.label}」：请不要删除表格中的行。",
-                )
+        found = headers.form_values(sheet, rows, self.problem)
         code_column = next(c for c in sheet.columns if c.path == (UNIT_CODE,))
         code_number, code_raw = found.get(code_column, (FORM_FIRST_ROW, None))
         code_place = Place(sheet.name, code_number, FORM_VALUE_COLUMN)
@@ -161,49 +133,8 @@ class _Reader:
             self.form_row = row
 
     # --- tables ------------------------------------------------------------------------------
-    def _columns(self, sheet: Sheet, rows: Rows) -> dict[int, Column] | None:
-        """Physical column index → Column, from the two header rows."""
-        upper = rows.get(GROUP_ROW, [])
-        lower = rows.get(HEADER_ROW, [])
-        by_label = {c.label: c for c in sheet.columns}
-        found: dict[int, Column] = {}
-        seen: dict[str, int] = {}
-        group: str | None = None
-        ok = True
-        for index in range(max(len(upper), len(lower))):
-            top, bottom = rowdata.text_at(upper, index), rowdata.text_at(lower, index)
-            if bottom:
-                group = top or group
-                label = f"{group}·{bottom}" if group else bottom
-            elif top:
-                group = None
-                label = top
-            else:
-                group = None
-                continue
-            column = by_label.get(label)
-            place = Place(sheet.name, HEADER_ROW if bottom else GROUP_ROW, index + 1)
-            if column is None:
-                self.problem(
-                    place, f"无法识别的列「{label}」：请不要修改表头（其他情况写在「备注」「说明」等列里）。"
-                )
-                ok = False
-            elif label in seen:
-                self.problem(place, f"列「{label}」出现了两次。")
-                ok = False
-            else:
-                seen[label] = index
-                found[index] = column
-        for column in sheet.columns:
-            if column.label not in seen:
-                self.problem(
-                    Place(sheet.name, HEADER_ROW, 1), f"缺少列「{column.label}」：请不要删除或改动表头。"
-                )
-                ok = False
-        return found if ok else None
-
     def _table(self, sheet: Sheet, rows: Rows) -> None:
-        columns = self._columns(sheet, rows)
+        columns = headers.table_columns(sheet, rows, self.problem)
         if columns is None:
             return  # a broken header: the rows cannot be read reliably
         parent = layout().sheet(sheet.parent) if sheet.parent else None
@@ -237,7 +168,7 @@ class _Reader:
         spec = sheet.spec
         first = Place(sheet.name, number, 1)
         if spec.per_file:
-            rel = self._report_rel(sheet, number, values, columns)
+            rel = report_file(self.code, sheet.name, number, values, columns, self.problem)
             obj: Data = {UNIT_CODE: self.code}
             rowdata.init_required_lists(sheet.kind, obj, ())
             row = _Row(rel, (), obj)
@@ -308,28 +239,6 @@ class _Reader:
             )
             return
         registry[value] = row
-
-    def _report_rel(self, sheet: Sheet, number: int, values: list[Any], columns: dict[int, Column]) -> str:
-        """The report's file, named 编号-姓名.yaml from the row (a placeholder while they are wrong)."""
-        found: dict[str, Any] = {}
-        name_place = Place(sheet.name, number, 1)
-        for index, column in columns.items():
-            if column.path in (("编号",), ("姓名",)) and index < len(values):
-                if column.path == ("姓名",):
-                    name_place = Place(sheet.name, number, index + 1)
-                with suppress(cells.CellError):  # reported when the cell itself is read
-                    found[column.path[0]] = cells.read(column, values[index])
-        ident, name = found.get("编号"), found.get("姓名")
-        if isinstance(ident, str) and (_BAD_FILE_CHARS & set(ident) or ident.startswith(".")):
-            ident = None  # a 编号 such as 「00/1」: its cell's schema error says so; no path made of it
-        if isinstance(ident, str) and isinstance(name, str):
-            if _BAD_FILE_CHARS & set(name) or name.startswith("."):
-                self.problem(
-                    name_place, f'「姓名」「{name}」含有不能用于文件名的字符（/ \\ : * ? " < > |）。'
-                )
-            else:
-                return report_rel(self.code, ident, name)
-        return f"{folder(self.code)}/{REPORTS_DIR}/(第{number}行).yaml"
 
     def _root(self, kind: Kind) -> _Row:
         rel = rel_path(self.code, kind)
