@@ -3,21 +3,17 @@ frozen headers; pre-filled with the unit's declarations.  Opens in Excel, WPS an
 
 from __future__ import annotations
 
-from typing import Any
-
 from openpyxl import Workbook
 from openpyxl.cell import Cell, MergedCell
-from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter, quote_sheetname
-from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from privtravel.excel import cells, guide
-from privtravel.excel.layout import Column, Sheet, for_excel, layout
+from privtravel.excel import column_look as look
+from privtravel.excel.layout import Column, Sheet, layout
 from privtravel.excel.records import rows, value_at
-from privtravel.excel.schema_walk import FieldType
 from privtravel.excel.textlines import split_lines, width_of
 from privtravel.excel.unitdocs import UnitDocs
 from privtravel.model import Campaign
@@ -26,7 +22,6 @@ TITLE_ROW, GROUP_ROW, HEADER_ROW, FIRST_ROW = 1, 2, 3, 4
 FORM_HEADER_ROW, FORM_FIRST_ROW = 2, 3
 FORM_VALUE_COLUMN = 3
 GUIDE_SHEET = "填表说明"
-OPTIONS_SHEET = "取值"
 SPARE_ROWS = 1000  # rows below the data that still get drop-downs and formats
 
 FONT = "宋体"
@@ -37,10 +32,6 @@ TITLE_FILL = PatternFill("solid", fgColor="F2F2F2")
 REQUIRED_COLOR = "C00000"
 WRAP = Alignment(wrap_text=True, vertical="top")
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
-# A date, or, for a number that is no date (20190601 typed into the cell), the number itself: without
-# the condition LibreOffice shows #FMT and Excel ####, though the import reads it as 2019-06-01.
-DATE_FORMAT = "[<=2958465]yyyy-mm-dd;0"
-TEXT_FORMAT = "@"
 
 
 def build(campaign: Campaign, unit_name: str, docs: UnitDocs) -> Workbook:
@@ -50,7 +41,7 @@ def build(campaign: Campaign, unit_name: str, docs: UnitDocs) -> Workbook:
     assert guide_sheet is not None
     guide_sheet.title = GUIDE_SHEET
     _guide(guide_sheet, guide.lines(campaign, unit_name, lay))
-    options = _OptionLists(book)
+    options = look.OptionLists(book)
     for sheet in lay.sheets:
         ws = book.create_sheet(sheet.name)
         if sheet.spec.form:
@@ -80,12 +71,6 @@ def _intro(sheet: Sheet) -> str:
     return f"{sheet.name}：{sheet.description}" if sheet.description else sheet.name
 
 
-def set_value(cell: Cell | MergedCell, value: Any) -> None:
-    cell.value = value
-    if isinstance(value, str):
-        cell.data_type = "s"  # text that looks like a formula (=…) or an error (#N/A) stays text
-
-
 GUIDE_WIDTH = 90  # columns of the 填表说明 sheet's only column
 _GUIDE_TEXT = GUIDE_WIDTH - 8
 
@@ -109,110 +94,6 @@ def _guide(ws: Worksheet, lines: list[tuple[str, str]]) -> None:
             row += 1
 
 
-class _OptionLists:
-    """The hidden last sheet the drop-down lists point at (no 255-character limit, commas allowed)."""
-
-    def __init__(self, book: Workbook) -> None:
-        self.book = book
-        self.lists: dict[tuple[str, ...], tuple[str, str]] = {}  # options → (title, range)
-
-    def range_for(self, title: str, options: tuple[str, ...]) -> str:
-        known = self.lists.get(options)
-        if known is None:
-            letter = get_column_letter(len(self.lists) + 1)
-            ref = f"{quote_sheetname(OPTIONS_SHEET)}!${letter}$2:${letter}${len(options) + 1}"
-            known = self.lists[options] = (title, ref)
-        return known[1]
-
-    def finish(self) -> None:
-        ws = self.book.create_sheet(OPTIONS_SHEET)
-        for col, (options, (title, _)) in enumerate(self.lists.items(), start=1):
-            ws.cell(row=1, column=col, value=title)
-            for row, option in enumerate(options, start=2):
-                set_value(ws.cell(row=row, column=col), option)
-        ws.sheet_state = "hidden"
-
-
-def _choices(column: Column) -> tuple[str, ...] | None:
-    if column.option is not None:
-        return (cells.YES,)
-    if column.field.type is FieldType.ENUM:
-        return column.field.options
-    if column.field.type is FieldType.BOOL:
-        return (cells.YES, cells.NO)
-    return None
-
-
-def _help(column: Column) -> str:
-    parts = []
-    if column.parent_key:
-        parts.append("填写所属记录的" + column.header + "。")
-    text = for_excel(column.field.description)
-    if text:
-        parts.append(text)
-    if column.option is not None:
-        parts.append(f"属于「{column.option}」的选「是」，不属于的留空。")
-    elif column.field.type is FieldType.DATE:
-        parts.append("日期，如 2019-06-01。")
-    elif column.field.type is FieldType.LIST:
-        parts.append("多项用顿号「、」隔开。")
-    elif column.field.type is FieldType.ENUM:
-        parts.append("可选：" + "、".join(column.field.options) + "。")
-    elif column.field.type is FieldType.BOOL:
-        parts.append("选「是」或「否」。")
-    parts.append("必填。" if column.required else "选填。")
-    return "".join(parts)
-
-
-def _number_format(column: Column) -> str:
-    if column.option is None and column.field.type is FieldType.DATE:
-        return DATE_FORMAT
-    if column.option is None and column.field.type is FieldType.INT:
-        return "0"
-    return TEXT_FORMAT
-
-
-def _width(column: Column) -> float:
-    kind = column.field.type
-    if column.option is not None:
-        base = 10
-    elif kind is FieldType.DATE:
-        base = 12
-    elif kind in (FieldType.INT, FieldType.BOOL):
-        base = 9
-    elif kind is FieldType.ENUM:
-        base = min(26, max(width_of(o) for o in column.field.options) + 3)
-    elif column.field.name in ("问题描述", "其他需要说明情况", "免报说明", "备注", "说明", "审查措施"):
-        base = 30
-    else:
-        base = 16
-    header = width_of(column.header) + 2 if column.option is None else 0
-    return float(max(base, min(header, 30)))
-
-
-def _validation(ws: Worksheet, options: _OptionLists, column: Column, letter: str, last: int) -> None:
-    choices = _choices(column)
-    if choices is None:
-        return
-    ref = options.range_for(column.label, choices)
-    check = _choice_check(ref, column)
-    check.add(f"{letter}{FIRST_ROW}:{letter}{last}")
-    ws.add_data_validation(check)
-
-
-def _choice_check(ref: str, column: Column) -> DataValidation:
-    """A drop-down that refuses other values (Excel, WPS and LibreOffice all show the message)."""
-    return DataValidation(
-        type="list",
-        formula1=f"={ref}",
-        allow_blank=True,
-        showErrorMessage=True,
-        errorStyle="stop",
-        errorTitle="取值不对",
-        error=f"「{column.label}」请从下拉列表中选择。",
-    )
-
-
 def _header_cell(ws: Worksheet, row: int, col: int, text: str, column: Column | None) -> Cell | MergedCell:
     cell = ws.cell(row=row, column=col, value=text)
     red = column is not None and column.required
@@ -223,7 +104,7 @@ def _header_cell(ws: Worksheet, row: int, col: int, text: str, column: Column | 
     return cell
 
 
-def _table(ws: Worksheet, sheet: Sheet, docs: UnitDocs, options: _OptionLists) -> None:
+def _table(ws: Worksheet, sheet: Sheet, docs: UnitDocs, options: look.OptionLists) -> None:
     columns = sheet.columns
     count = len(columns)
     intro = _intro(sheet)
@@ -246,7 +127,7 @@ def _table(ws: Worksheet, sheet: Sheet, docs: UnitDocs, options: _OptionLists) -
             cell = _header_cell(ws, GROUP_ROW, col, column.header, column)
             _header_cell(ws, HEADER_ROW, col, "", None)
             ws.merge_cells(start_row=GROUP_ROW, start_column=col, end_row=HEADER_ROW, end_column=col)
-            cell.comment = _comment(_help(column))
+            cell.comment = look.comment(look.help_text(column))
             col += 1
             continue
         end = col
@@ -260,37 +141,30 @@ def _table(ws: Worksheet, sheet: Sheet, docs: UnitDocs, options: _OptionLists) -
         for i in range(col, end + 1):
             member = columns[i - 1]
             cell = _header_cell(ws, HEADER_ROW, i, member.header, member)
-            cell.comment = _comment(_help(member))
+            cell.comment = look.comment(look.help_text(member))
         col = end + 1
     data = rows(docs, sheet)
     last = FIRST_ROW + len(data) + SPARE_ROWS
     for i, column in enumerate(columns, start=1):
         letter = get_column_letter(i)
         dimension = ws.column_dimensions[letter]
-        dimension.width = _width(column)
-        dimension.number_format = _number_format(column)
-        _validation(ws, options, column, letter, last)
+        dimension.width = look.width(column)
+        dimension.number_format = look.number_format(column)
+        look.validation(ws, options, column, letter, FIRST_ROW, last)
     wrap = Alignment(wrap_text=True, vertical="top")
     for r, (key, obj) in enumerate(data, start=FIRST_ROW):
         for c, column in enumerate(columns, start=1):
             value = key if column.parent_key else cells.written(column, value_at(obj, column))
             cell = ws.cell(row=r, column=c)
-            set_value(cell, value)
-            cell.number_format = _number_format(column)
+            look.set_value(cell, value)
+            cell.number_format = look.number_format(column)
             if isinstance(value, str) and "\n" in value:
                 cell.alignment = wrap
     ws.freeze_panes = f"B{FIRST_ROW}"
     _page(ws, landscape=True, repeat_rows=f"{GROUP_ROW}:{HEADER_ROW}")
 
 
-def _comment(text: str) -> Comment:
-    comment = Comment(text, "填报说明")
-    comment.width = 320
-    comment.height = max(80, 20 * (width_of(text) // 40 + 1))
-    return comment
-
-
-def _form(ws: Worksheet, sheet: Sheet, docs: UnitDocs, options: _OptionLists, unit_name: str) -> None:
+def _form(ws: Worksheet, sheet: Sheet, docs: UnitDocs, options: look.OptionLists, unit_name: str) -> None:
     data = rows(docs, sheet)
     obj = data[0][1] if data else {}
     prefill: dict[tuple[str, ...], str] = {("单位代码",): docs.code, ("单位名称",): unit_name}
@@ -311,16 +185,16 @@ def _form(ws: Worksheet, sheet: Sheet, docs: UnitDocs, options: _OptionLists, un
         label.font = Font(name=FONT, bold=True, color=REQUIRED_COLOR if column.required else None)
         value = value_at(obj, column) if obj else prefill.get(column.path)
         cell = ws.cell(row=r, column=FORM_VALUE_COLUMN)
-        set_value(cell, cells.written(column, value))
-        cell.number_format = _number_format(column)
+        look.set_value(cell, cells.written(column, value))
+        cell.number_format = look.number_format(column)
         cell.border = BORDER
-        note = ws.cell(row=r, column=4, value=_help(column))
+        note = ws.cell(row=r, column=4, value=look.help_text(column))
         note.alignment = WRAP
         note.font = Font(name=FONT, size=9, color="595959")
-        ws.row_dimensions[r].height = 16 * max(1, -(-width_of(_help(column)) // 68))
-        choices = _choices(column)
+        ws.row_dimensions[r].height = 16 * max(1, -(-width_of(look.help_text(column)) // 68))
+        choices = look.choices(column)
         if choices is not None:
-            check = _choice_check(options.range_for(column.label, choices), column)
+            check = look.choice_check(options.range_for(column.label, choices), column)
             check.add(f"C{r}")
             ws.add_data_validation(check)
     ws.freeze_panes = f"A{FORM_FIRST_ROW}"
