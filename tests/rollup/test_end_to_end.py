@@ -130,3 +130,32 @@ def test_the_tool_own_workbook_is_a_valid_hand_filled_table(
         "members/szs/统计表.xlsx": (demos[3].root / "上报" / "统计表.xlsx").read_bytes(),
     }
     assert_rollup_equals_direct(make_rollup(MEMBERS, files), demos)
+
+
+def _facts(path: Path) -> dict[str, str]:
+    ws = load_workbook(path)["统计口径"]
+    out = {}
+    for row in range(2, ws.max_row + 1):
+        label, text = ws.cell(row, 1).value, ws.cell(row, 2).value
+        if label == "表":  # the column table starts
+            break
+        if label:
+            out[str(label)] = str(text)
+    return out
+
+
+def test_the_roll_up_workbooks_state_the_roll_ups_own_counting(
+    demos: list[Demo], make_rollup: MakeRollup, tmp_path: Path
+) -> None:
+    """Not a campaign's options (统计截止日期, 实备以 …, which a roll-up does not apply) but its own."""
+    root = make_rollup(MEMBERS, four_member_files(demos, tmp_path))
+    assert cli.main(["--root", str(root), "rollup", "stats", "--out", str(root / "out")]) == 0
+    assert cli.main(["--root", str(root), "rollup", "template", "--out", str(root / "blank")]) == 0
+    summed, blank = _facts(root / "out" / "统计表.xlsx"), _facts(root / "blank" / "统计表.xlsx")
+    for facts in (summed, blank):
+        assert {"实备以", "处理人数含责任追究", "统计截止日期", "范围"}.isdisjoint(facts), facts
+        assert facts["汇总"] == "绍兴市统计汇总" and facts["违规问题计数"] == "人数"
+        assert facts["出国境起算日期"].endswith("日") and "数据版本" in facts
+    assert summed["计算方法"].startswith("各成员报送的统计表相加")
+    assert summed["尚未报送的单位"] == "诸暨市"
+    assert blank["计算方法"].startswith("由成员按各列统计口径手工填写")

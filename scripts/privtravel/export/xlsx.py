@@ -204,9 +204,9 @@ def _header(
     return levels
 
 
-def _definitions_sheet(ws: Worksheet, stats: Statistics, painter: Painter) -> None:
+def _campaign_facts(stats: Statistics) -> list[tuple[str, str]]:
     o = stats.options
-    facts = [
+    return [
         ("专项整治", stats.campaign.name),
         ("范围", stats.scope.describe()),
         ("统计截止日期", cn_date(o.as_of) + ("（默认：统计表报送截止日期）" if o.as_of_is_default else "")),
@@ -214,8 +214,12 @@ def _definitions_sheet(ws: Worksheet, stats: Statistics, painter: Painter) -> No
         ("违规问题计数", o.cases_by),
         ("实备以", o.registered_by),
         ("处理人数含责任追究", "是" if o.accountable_handled else "否"),
-        ("数据版本", stats.version.describe()),
     ]
+
+
+def _definitions_sheet(ws: Worksheet, stats: Statistics, painter: Painter) -> None:
+    facts = list(stats.facts) if stats.facts is not None else _campaign_facts(stats)
+    facts.append(("数据版本", stats.version.describe()))
     if stats.not_submitted:
         facts.append(("尚未报送的单位", "、".join(stats.not_submitted)))
     ws["A1"] = "统计口径"

@@ -13,11 +13,11 @@ import subprocess
 from pathlib import Path
 
 from privtravel.model import Src
-from privtravel.rollup.config import CONFIG_FILE, MEMBERS
+from privtravel.rollup.config import CONFIG_FILE, MEMBERS, Rollup
 from privtravel.rollup.members import Gathered, MemberState, Status
 from privtravel.stats import version as data_version
 from privtravel.stats.compute import TOTAL_LABEL, Footer, Scope, Statistics
-from privtravel.stats.options import Options
+from privtravel.stats.options import Options, cn_date
 from privtravel.stats.table import Cell, Column, Ref, Row, RowKind, Table, TableSpec, aggregate
 from privtravel.stats.version import DIRTY, DataVersion
 
@@ -100,6 +100,21 @@ def statistics(root: Path, gathered: Gathered) -> Statistics:
         tables=tables,
         footer=Footer(gathered.rollup.issuer, "", "", ""),
         not_submitted=tuple(s.member.name for s in gathered.states if s.status is not Status.DONE),
+        facts=facts(
+            gathered.rollup, "各成员报送的统计表相加（每个数字取自哪个成员文件的哪个单元格，见各列口径）"
+        ),
+    )
+
+
+def facts(rollup: Rollup, method: str) -> tuple[tuple[str, str], ...]:
+    """What a roll-up's 统计口径 sheet states: its own dates and counting rule, not a campaign's defaults."""
+    return (
+        ("汇总", rollup.name),
+        ("填表单位", rollup.issuer),
+        ("计算方法", method),
+        ("出国境起算日期", cn_date(rollup.trips_since)),
+        ("统计表报送截止日期", cn_date(rollup.deadline)),
+        ("违规问题计数", rollup.cases_by),
     )
 
 

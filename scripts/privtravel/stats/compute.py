@@ -51,6 +51,8 @@ class Statistics:
     tables: tuple[Table, Table]
     footer: Footer
     not_submitted: tuple[str, ...]  # unit names with nothing declared yet
+    # what the 统计口径 sheet states above the columns; None: the campaign's options (a roll-up has its own)
+    facts: tuple[tuple[str, str], ...] | None = None
 
     @property
     def fj2(self) -> Table:
