@@ -12,6 +12,7 @@ from openpyxl import Workbook
 from privtravel import cli
 from privtravel.export import json as json_export
 from privtravel.rollup import config, members
+from privtravel.rollup.grid import HAND_FILLED
 from tests.rollup import handfill
 from tests.rollup.conftest import Demo, MakeRollup
 
@@ -227,3 +228,14 @@ def test_the_tool_own_workbook_counts_by_its_own_rule(make_rollup: MakeRollup, t
     for spoil in more:
         spoil(hand)
     assert found(make_rollup, handfill.save(hand, tmp_path / "h.xlsx").read_bytes()) == every_row
+
+
+def test_the_tool_blank_filled_by_hand_counts_by_the_notice(make_rollup: MakeRollup, tmp_path: Path) -> None:
+    """``rollup template``'s blank also has a 统计口径 sheet, but its figures are typed by hand: 「等于」 holds."""
+    wb = handfill.workbook({"附件2": ROWS2, "附件3": ROWS3})
+    facts = wb.create_sheet("统计口径")
+    facts["A2"], facts["B2"] = "计算方法", f"{HAND_FILLED}，填好后提交到汇总仓库的 members/<成员代码>/ 下"
+    for spoil in (put("附件3", "G7", 16), put("附件3", "G9", 24), put("附件3", "G10", 24)):
+        spoil(wb)
+    every_row = {("T202", "附件3!E7"), ("T202", "附件3!E9"), ("T202", "附件3!E10")}
+    assert found(make_rollup, handfill.save(wb, tmp_path / "b.xlsx").read_bytes()) == every_row

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from privtravel.export import xlsx
 from privtravel.rollup.config import MEMBERS, Member, Rollup
-from privtravel.rollup.grid import specs
+from privtravel.rollup.grid import HAND_FILLED, specs
 from privtravel.rollup.table import facts
 from privtravel.stats.compute import Footer, Scope, Statistics
 from privtravel.stats.options import Options
@@ -36,6 +36,6 @@ def workbook(rollup: Rollup, member: Member | None) -> bytes:
         tables=(_table(fj2, label), _table(fj3, label)),
         footer=Footer(label if member is not None else "", "", "", ""),
         not_submitted=(),
-        facts=facts(rollup, f"由成员按各列统计口径手工填写，填好后提交到汇总仓库的 {MEMBERS}/<成员代码>/ 下"),
+        facts=facts(rollup, f"{HAND_FILLED}，填好后提交到汇总仓库的 {MEMBERS}/<成员代码>/ 下"),
     )
     return xlsx.workbook(stats)

@@ -25,6 +25,8 @@ class Kind(StrEnum):
     ABSENT = "未报送"  # a row the member itself marks as not (yet) reported: blank, counted nowhere
 
 
+# the 计算方法 the blank workbook (rollup template) states: filled by hand, so the notice's 「等于」 rules hold
+HAND_FILLED = "由成员按各列统计口径手工填写"
 ABSENT_MARKS = ("尚未报送", "未报送", "有错误")
 
 

@@ -20,6 +20,7 @@ from privtravel.export.xlsx import DEFINITIONS_SHEET
 from privtravel.rollup import values
 from privtravel.rollup.grid import (
     ABSENT_MARKS,
+    HAND_FILLED,
     Figure,
     Grid,
     GridRow,
@@ -49,7 +50,8 @@ def read(path: str, raw: bytes, specs: tuple[TableSpec, ...]) -> Read:
         hint = "（是 .xls 或 WPS 格式、或加了密码？）" if raw[:4] != b"PK\x03\x04" else ""
         out.problem("T101", "", f"不是可以读取的 Excel 工作簿{hint}：{type(exc).__name__}")
         return out
-    out.counted_by_tool = DEFINITIONS_SHEET in book.sheetnames  # the tool's own printed workbook
+    # the tool's own printed statistics (not its blank for filling by hand): its figures count by its 口径
+    out.counted_by_tool = DEFINITIONS_SHEET in book.sheetnames and not _blank(book[DEFINITIONS_SHEET])
     for spec in specs:
         sheet = _find_sheet(book, spec)
         if sheet is None:
@@ -66,6 +68,14 @@ def read(path: str, raw: bytes, specs: tuple[TableSpec, ...]) -> Read:
                 "T116", ws.title, f"工作表「{ws.title}」不是附件2或附件3：有内容的其他工作表不能报送，请删除"
             )
     return out
+
+
+def _blank(ws: Worksheet) -> bool:
+    """The 统计口径 sheet of ``rollup template``'s blank: its 计算方法 says the figures are filled by hand."""
+    for row in ws.iter_rows(min_row=1, max_row=20, max_col=2, values_only=True):
+        if row[0] == "计算方法" and isinstance(row[1], str) and row[1].startswith(HAND_FILLED):
+            return True
+    return False
 
 
 def _find_sheet(book: Any, spec: TableSpec) -> Worksheet | None:
