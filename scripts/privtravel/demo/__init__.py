@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from privtravel.demo import baseline, plant, write
+from privtravel.demo import baseline, plant, unit_files, write
+from privtravel.demo.context import Context
 from privtravel.demo.options import DEMO, POLICE_DATA_DATE, Options
 from privtravel.masking import document_number as mask
 
@@ -23,13 +24,13 @@ class Generated:
 
 
 def generate(options: Options) -> Generated:
-    ctx = baseline.Context(options)
+    ctx = Context(options)
     units = baseline.build(ctx)
     planted = plant.plant_all(ctx, units)
     owner = write.finalize(units)
     files = {"campaign.yaml": write.campaign_text(units)}
     for unit in units:
-        files.update(write.unit_files(unit, owner))
+        files.update(unit_files.unit_files(unit, owner))
     files.update(write.police_files(units))
     return Generated(files, manifest(options, units, planted))
 

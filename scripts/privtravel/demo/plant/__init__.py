@@ -10,7 +10,7 @@ violation cases opened for them (cases).
 
 from __future__ import annotations
 
-from privtravel.demo.baseline import Context
+from privtravel.demo.context import Context
 from privtravel.demo.plant.approvals import (
     approval_after_departure,
     approval_without_opinion,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from privtravel.demo.baseline import Context
+from privtravel.demo.context import Context
 from privtravel.demo.numbers import between
 from privtravel.demo.plant.common import HIDE_DOC, METHODS, Planted, days
 from privtravel.demo.world import Case

@@ -7,7 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from privtravel.demo.baseline import GAP, Context, busy
+from privtravel.demo.context import Context
+from privtravel.demo.travel import GAP, busy
 from privtravel.demo.world import Case, Doc, Person, Trip, Unit
 
 HIDE_DOC = "瞒报持有因私证照"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from privtravel.demo.baseline import Context
+from privtravel.demo.context import Context
 from privtravel.demo.plant.common import Hit, days, free_except, loan_trips, ordinary
 from privtravel.demo.world import Person, Unit
 

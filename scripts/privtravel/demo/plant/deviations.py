@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from privtravel.demo import lexicon as lx
-from privtravel.demo.baseline import Context
+from privtravel.demo.context import Context
 from privtravel.demo.numbers import DAY, between
 from privtravel.demo.plant.common import Hit, days, doc_of, free_except, loan_trips, ordinary
 from privtravel.demo.plant.trips import new_trip

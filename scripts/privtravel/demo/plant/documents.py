@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from privtravel.demo.baseline import Context, on_time_change, registered_on
+from privtravel.demo.context import Context
 from privtravel.demo.numbers import between, document_number, plus_years
 from privtravel.demo.plant.common import Hit, days, doc_of, ordinary
+from privtravel.demo.staff import on_time_change
+from privtravel.demo.travel import registered_on
 from privtravel.demo.world import CUSTODY, SELF, Doc, Person, Unit
 
 

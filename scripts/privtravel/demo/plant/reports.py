@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from privtravel.demo.baseline import Context
+from privtravel.demo.context import Context
 from privtravel.demo.numbers import between, id_number
 from privtravel.demo.plant.common import Hit, ordinary
 from privtravel.demo.world import Person, Unit

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from privtravel.demo.baseline import Context, on_time_change
+from privtravel.demo.context import Context
 from privtravel.demo.numbers import between, next_workday
 from privtravel.demo.numbers import workday_on_or_after as workday_from
 from privtravel.demo.plant.common import Hit, ordinary
+from privtravel.demo.staff import on_time_change
 from privtravel.demo.world import Change, Person, Unit
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from privtravel.demo.baseline import Context
+from privtravel.demo.context import Context
 from privtravel.demo.plant.common import Hit, PersonPlant, ordinary
 from privtravel.demo.world import Person, Unit
 

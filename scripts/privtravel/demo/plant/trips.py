@@ -6,10 +6,11 @@ from __future__ import annotations
 import datetime as dt
 
 from privtravel.demo import lexicon as lx
-from privtravel.demo.baseline import Context, add_trip, available_from, free
+from privtravel.demo.context import Context
 from privtravel.demo.numbers import DAY, between
 from privtravel.demo.options import POLICE_DATA_DATE
 from privtravel.demo.plant.common import Hit, doc_of, loan_trips, ordinary
+from privtravel.demo.travel import add_trip, available_from, free
 from privtravel.demo.world import CUSTODY, Doc, Person, Trip, Unit
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from privtravel.demo import lexicon as lx
-from privtravel.demo.baseline import Context
+from privtravel.demo.context import Context
 from privtravel.demo.numbers import between, id_number
 from privtravel.demo.plant.common import NO_RULES, UNREGISTERED, Planted
 from privtravel.demo.world import SELF, Person, Unit
