@@ -18,6 +18,7 @@ from privtravel.diagnostics import Result
 from privtravel.load import repository
 from privtravel.load.cache import Cache
 from privtravel.load.repository import Repository
+from privtravel.police import delivery
 from privtravel.police import load as police_load
 from privtravel.report import locate
 from privtravel.report.progress import reporter
@@ -72,6 +73,8 @@ def analyze(root: Path, police_dir: Path | None = None, scope: Scope | None = No
     outcome = None
     before = len(result.errors)
     police = police_load.load(root, police_dir, result)
+    if campaign is not None:
+        result.extend(delivery.agree(campaign, police))
     if campaign is not None and (police.holdings_present or police.crossings_present):
         outcome = Outcome(result, police)
         if len(result.errors) == before:  # findings from police data with errors would mislead

@@ -55,7 +55,7 @@ class TableSigners:
 class CrosscheckSettings:
     """campaign.yaml 比对核查: the data date, tolerances and limits of the cross-check."""
 
-    data_date: dt.date | None = None  # None: the latest date in the police crossings
+    data_date: dt.date | None = None  # None: the police delivery manifest's 提取日期 (police/delivery.py)
     exit_early_days: int = 0
     entry_late_days: int = 0
     stay_limit_days: int | None = None  # None: no limit

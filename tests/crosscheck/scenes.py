@@ -7,6 +7,7 @@ own four findings appear); a test changes one thing and looks at what the cross-
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ import yaml
 
 from privtravel.crosscheck.answers import Answered
 from privtravel.crosscheck.run import Outcome, crosscheck
+from privtravel.police.seal import seal
 
 HOLDING_HEADER = [
     "姓名",
@@ -87,6 +89,7 @@ class Scene:
         self.holdings = [list(r) for r in BASE_HOLDINGS]
         self.crossings = [list(r) for r in BASE_CROSSINGS]
         self.settings: dict[str, Any] = {"公安数据日期": "2019-06-30"}
+        self.extracted: str | None = None  # the manifest's 提取日期; None: as campaign.yaml says
 
     def edit(self, rel: str, change: Callable[[dict[str, Any]], None]) -> None:
         path = self.root / rel
@@ -101,6 +104,8 @@ class Scene:
     def run(self) -> Outcome:
         write_csv(self.root / "police" / "持证信息.csv", HOLDING_HEADER, self.holdings)
         write_csv(self.root / "police" / "出入境记录.csv", CROSSING_HEADER, self.crossings)
+        extracted = self.extracted or self.settings.get("公安数据日期") or "2019-06-30"
+        seal(self.root / "police", "绍兴市公安局出入境管理支队", dt.date.fromisoformat(extracted))
         config = self.root / "campaign.yaml"
         text = config.read_text(encoding="utf-8").split("\n比对核查:", 1)[0].rstrip("\n")
         block = yaml.safe_dump({"比对核查": self.settings}, allow_unicode=True, sort_keys=False)

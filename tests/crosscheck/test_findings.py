@@ -120,6 +120,30 @@ def test_x202_change_after_the_25th_is_due_next_month(scene: Scene) -> None:
     assert len(found(scene.run(), "X202", person="0002")) == 1
 
 
+def test_x202_counts_from_the_extraction_date_not_the_last_crossing(scene: Scene) -> None:
+    """The last crossing is 2019-01-30; the police extracted on 2019-07-26: the change is overdue."""
+    scene.edit(
+        ROSTER,
+        lambda d: d["人员"][1]["变动记录"].append(
+            {"日期": dt.date(2019, 6, 27), "变动类型": "人事主管部门变更"}
+        ),
+    )
+    del scene.settings["公安数据日期"]
+    scene.extracted = "2019-07-26"
+    outcome = scene.run()
+    assert outcome.as_of == dt.date(2019, 7, 26)
+    assert len(found(outcome, "X202", person="0002")) == 1
+
+
+def test_campaign_and_manifest_dates_that_differ_are_an_error_and_no_findings(scene: Scene) -> None:
+    scene.extracted = "2019-07-26"  # campaign.yaml still says 2019-06-30
+    outcome = scene.run()
+    assert not outcome.complete and outcome.answered == []
+    [problem] = outcome.result.errors
+    assert (problem.code, problem.path, problem.field) == ("P506", "campaign.yaml", "比对核查.公安数据日期")
+    assert problem.line > 0 and "2019-07-26" in problem.message and "police/交付清单.yaml" in problem.message
+
+
 def test_x203_entry_late_because_a_sunday_was_a_workday(scene: Scene) -> None:
     # 2019-09-29 was a Sunday worked in exchange (调休) for the National Day holiday.
     _qian_change(scene, 报送公安日期=dt.date(2019, 6, 21), 公安入库日期=dt.date(2019, 6, 25))
@@ -371,7 +395,7 @@ def test_x502_trip_not_reported(scene: Scene) -> None:
 
 
 def test_x502_x504_not_for_an_exit_on_the_last_day_of_the_data(scene: Scene) -> None:
-    # The data date defaults to the latest crossing: she is abroad, after signing her report.
+    # The data date is the manifest's 提取日期 (campaign.yaml need not repeat it): she is abroad.
     del scene.settings["公安数据日期"]
     _add_approval(scene, "SP2019-011", "2019-06-30", "2019-07-04", ["香港"])
     scene.crossings.append(crossing(QIAN, "2019-06-30", "出境", "香港", "CA1234567", "深圳罗湖"))

@@ -31,16 +31,18 @@ def test_a_duplicated_row_is_an_error_at_its_line_and_counted_once(tmp_path: Pat
 @pytest.mark.parametrize("write", [write_csv, write_xlsx], ids=["csv", "xlsx"])
 def test_a_header_only_file_is_an_error(tmp_path: Path, write: object) -> None:
     write(tmp_path / "police", "持证信息", [HOLDING])  # type: ignore[operator]
-    assert _codes(tmp_path) == [("P504", "police/持证信息." + ("csv" if write is write_csv else "xlsx"), 1)]
+    name = "police/持证信息." + ("csv" if write is write_csv else "xlsx")
+    # the police said at least one row: the manifest disagrees too, at its 行数 line
+    assert _codes(tmp_path) == [("P504", name, 1), ("P505", "police/交付清单.yaml", 7)]
 
 
 def test_a_nul_byte_is_an_error_at_its_line(tmp_path: Path) -> None:
     write_csv(tmp_path / "police", "持证信息", [HOLDING, ROW])
     path = tmp_path / "police" / "持证信息.csv"
     path.write_bytes(path.read_bytes() + b"\x00\x00\x00\r\n")
-    assert _codes(tmp_path) == [("P504", "police/持证信息.csv", 3)]
+    assert _codes(tmp_path) == [("P504", "police/持证信息.csv", 3), ("P505", "police/交付清单.yaml", 8)]
 
 
 def test_a_folder_named_like_the_table_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "police" / "持证信息.csv").mkdir(parents=True)
-    assert _codes(tmp_path) == [("P504", "police/持证信息.csv", 0)]
+    assert _codes(tmp_path) == [("P504", "police/持证信息.csv", 0)]  # and no manifest asked for: no data

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+import yaml
 
 from privtravel.diagnostics import Result
-from privtravel.police import load
+from privtravel.police import load, manifest
 from privtravel.validate import fast, schemas
 
 HOLDING = [
@@ -42,9 +43,26 @@ TRIP = [
 ]
 
 
+EXTRACTED = dt.date(2019, 6, 30)
+
+
+def seal(folder: Path, file_name: str, rows: int) -> None:
+    """List the file in the folder's delivery manifest as the police would: ``rows`` data rows."""
+    path = folder / "交付清单.yaml"
+    listed: dict[str, tuple[int, str]] = {}
+    if path.exists():
+        listed = {
+            f["文件名"]: (f["行数"], f["校验值"]) for f in yaml.safe_load(path.read_text("utf-8"))["文件"]
+        }
+    listed[file_name] = (max(rows, 1), manifest.digest((folder / file_name).read_bytes()))
+    files = [(name, count, digest) for name, (count, digest) in listed.items()]
+    path.write_text(manifest.text("测试市公安局出入境管理支队", EXTRACTED, None, files), encoding="utf-8")
+
+
 def write_csv(folder: Path, name: str, lines: list[list[str]], encoding: str = "utf-8-sig") -> None:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / f"{name}.csv").write_bytes("\r\n".join(",".join(r) for r in lines).encode(encoding) + b"\r\n")
+    seal(folder, f"{name}.csv", sum(1 for r in lines[1:] if any(r)))
 
 
 def write_xlsx(folder: Path, name: str, lines: list[list[object]]) -> None:
@@ -55,6 +73,7 @@ def write_xlsx(folder: Path, name: str, lines: list[list[object]]) -> None:
     for line in lines:
         sheet.append(line)
     book.save(folder / f"{name}.xlsx")
+    seal(folder, f"{name}.xlsx", sum(1 for r in lines[1:] if any(c is not None for c in r)))
 
 
 def run(root: Path) -> tuple[load.PoliceData, Result]:

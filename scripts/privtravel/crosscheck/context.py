@@ -22,6 +22,7 @@ from privtravel.model import (
     RosterPerson,
     UnitData,
 )
+from privtravel.police import delivery
 from privtravel.police.records import Crossing, Holding, PoliceData
 
 if TYPE_CHECKING:
@@ -99,17 +100,8 @@ class Context:
         return ([chosen] if chosen else []) + [e for e in entries if e is not chosen]
 
 
-def data_date(campaign: Campaign, police: PoliceData) -> dt.date:
-    """The configured police data date, else the latest crossing, else the self-check deadline."""
-    if campaign.crosscheck.data_date is not None:
-        return campaign.crosscheck.data_date
-    if police.crossings:
-        return max(c.date for c in police.crossings)
-    return campaign.self_check_deadline
-
-
 def build(campaign: Campaign, units: dict[str, UnitData], police: PoliceData) -> Context:
-    ctx = Context(campaign, units, police, data_date(campaign, police))
+    ctx = Context(campaign, units, police, delivery.data_date(campaign, police))
     configured = [u.code for u in campaign.units]
     ctx.unit_order = configured + sorted(set(units) - set(configured))
     roster: dict[str, list[Registered]] = defaultdict(list)

@@ -16,6 +16,7 @@ from privtravel.diagnostics import Diagnostic, Result
 from privtravel.load import repository
 from privtravel.load.cache import Cache
 from privtravel.model import Campaign, UnitData
+from privtravel.police import delivery
 from privtravel.police import load as police_load
 from privtravel.police.records import PoliceData
 from privtravel.report import locate
@@ -37,6 +38,8 @@ def crosscheck(root: Path, police_dir: Path | None = None) -> Outcome:
     repo = repository.load(root, result, reuse=Cache.open(root))
     before = len(result.errors)
     police = police_load.load(root, police_dir, result)
+    if repo.campaign is not None:
+        result.extend(delivery.agree(repo.campaign, police))
     outcome = Outcome(result, police)
     police_errors = len(result.errors) > before
     if repo.campaign is None or police_errors:

@@ -25,10 +25,11 @@ from privtravel.demo.world import (
     Person,
     Unit,
 )
-from privtravel.load.layout import CAMPAIGN_FILE, POLICE_DIR, Kind, schema_comment
+from privtravel.load.layout import CAMPAIGN_FILE, POLICE_DIR, POLICE_MANIFEST, Kind, schema_comment
 
 HOLDINGS_FILE = "持证信息.csv"
 CROSSINGS_FILE = "出入境记录.csv"
+POLICE_PROVIDER = "绍兴市公安局出入境管理支队（示例）"
 
 
 def finalize(units: list[Unit]) -> dict[int, Person]:
@@ -192,10 +193,24 @@ def police_files(units: list[Unit]) -> dict[str, str]:
         "前往国家（地区）",
         "证件号码",
     ]
-    return {
+    files = {
         f"{POLICE_DIR}/{HOLDINGS_FILE}": _csv(holdings, holding_headers),
         f"{POLICE_DIR}/{CROSSINGS_FILE}": _csv([c[3] for c in crossings], crossing_headers),
     }
+    rows = {HOLDINGS_FILE: len(holdings), CROSSINGS_FILE: len(crossings)}
+    files[f"{POLICE_DIR}/{POLICE_MANIFEST}"] = _delivery(files, rows)
+    return files
+
+
+def _delivery(files: dict[str, str], rows: dict[str, int]) -> str:
+    """The police's delivery manifest for the files as written (UTF-8 bytes of the text)."""
+    from privtravel.police import manifest
+
+    listed = [
+        (name, rows[name], manifest.digest(files[f"{POLICE_DIR}/{name}"].encode("utf-8")))
+        for name in (HOLDINGS_FILE, CROSSINGS_FILE)
+    ]
+    return manifest.text(POLICE_PROVIDER, POLICE_DATA_DATE, POLICE_DATA_DATE + dt.timedelta(days=1), listed)
 
 
 def crossing_count(units: list[Unit]) -> int:

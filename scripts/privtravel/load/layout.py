@@ -10,6 +10,7 @@ submissions/<单位代码>/违规问题.yaml         违规违纪问题及处理
 submissions/<单位代码>/核查说明.yaml         对比对核查发现的问题逐项说明（核实无问题或已查实）
 police/持证信息.csv|.xlsx                   公安机关提供的持证信息（不发布到看板）
 police/出入境记录.csv|.xlsx                 公安机关提供的出入境记录（不发布到看板）
+police/交付清单.yaml                       公安数据的提取日期、每个文件的行数和校验值（随数据交付）
 submissions/<单位代码>/整改.yaml             对集中检查指出问题的整改措施（本单位填写）
 inspections/<单位代码>.yaml                  专项检查组的集中检查情况（检查组填写，单位不能修改）
 """
@@ -61,6 +62,7 @@ REPORTS_DIR = "报告"
 POLICE_DIR = "police"
 POLICE_HOLDINGS = "持证信息"  # police/持证信息.csv or .xlsx
 POLICE_CROSSINGS = "出入境记录"  # police/出入境记录.csv or .xlsx
+POLICE_MANIFEST = "交付清单.yaml"  # police/交付清单.yaml: extraction date, rows and checksum per file
 UNIT_FILES: dict[str, Kind] = {
     "单位.yaml": Kind.UNIT,
     "登记备案.yaml": Kind.ROSTER,

@@ -6,13 +6,14 @@ import datetime as dt
 import gc
 from collections import Counter
 from collections.abc import Callable, Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar
 
 from privtravel import masking
 from privtravel.diagnostics import Diagnostic, JsonPath, Result
-from privtravel.load.layout import POLICE_CROSSINGS, POLICE_DIR, POLICE_HOLDINGS
-from privtravel.police import table
+from privtravel.load.layout import POLICE_CROSSINGS, POLICE_DIR, POLICE_HOLDINGS, POLICE_MANIFEST
+from privtravel.police import delivery, table
+from privtravel.police.manifest import Manifest
 from privtravel.police.records import Crossing, Holding, PoliceData, Row
 from privtravel.validate import fast, schemas
 from privtravel.validate.messages import schema_diagnostics_at
@@ -76,14 +77,22 @@ def _load(root: Path, folder: Path, result: Result) -> PoliceData:
     data = PoliceData()
     holdings_file = find(root, folder, POLICE_HOLDINGS, result)
     crossings_file = find(root, folder, POLICE_CROSSINGS, result)
+    delivered = [f for f in (holdings_file, crossings_file) if f is not None]
+    manifest_rel = relative(root, folder / POLICE_MANIFEST)
+    manifest = delivery.open_manifest(root, folder, manifest_rel, bool(delivered), result)
     if holdings_file is not None:
         data.holdings_present = True
         data.files.append(holdings_file)
-        data.holdings = list(_load_table(root, holdings_file, HOLDING_SCHEMA, _holding, result))
+        data.holdings = list(_load_table(root, holdings_file, HOLDING_SCHEMA, _holding, manifest, result))
     if crossings_file is not None:
         data.crossings_present = True
         data.files.append(crossings_file)
-        data.crossings = list(_load_table(root, crossings_file, CROSSING_SCHEMA, _crossing, result))
+        data.crossings = list(_load_table(root, crossings_file, CROSSING_SCHEMA, _crossing, manifest, result))
+    if manifest is not None:
+        data.manifest = manifest.path
+        data.extracted = manifest.extracted
+        result.extend(delivery.missing(manifest, [PurePosixPath(f).name for f in delivered]))
+        result.extend(delivery.dated(manifest, data, dt.date.today()))
     result.extend(consistency(data))
     return data
 
@@ -117,11 +126,22 @@ def _crossing(row: dict[str, str], where: Row) -> Crossing:
 
 
 def _load_table(
-    root: Path, rel: str, schema_file: str, make: Callable[[dict[str, str], Row], T], result: Result
+    root: Path,
+    rel: str,
+    schema_file: str,
+    make: Callable[[dict[str, str], Row], T],
+    manifest: Manifest | None,
+    result: Result,
 ) -> Iterator[T]:
     read = table.read(root, rel)
     result.files_checked += 1
     result.extend(read.diagnostics)
+    name = PurePosixPath(rel).name
+    if manifest is not None:
+        if name in manifest.entries:
+            delivery.compare(manifest, name, rel, read, result)
+        else:
+            result.add(delivery.unlisted(manifest, rel))
     if not read.ok:
         return
     schema = schemas.load_all()[schema_file]

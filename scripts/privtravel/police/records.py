@@ -57,3 +57,5 @@ class PoliceData:
     files: list[str] = field(default_factory=list)  # the files that were read
     holdings_present: bool = False
     crossings_present: bool = False
+    extracted: dt.date | None = None  # 提取日期 from the delivery manifest: the 公安数据日期
+    manifest: str | None = None  # the manifest that was read

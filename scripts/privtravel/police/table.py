@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
 import zipfile
 from collections.abc import Iterator
@@ -33,6 +34,8 @@ class Table:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     bad: set[tuple[int, int]] = field(default_factory=set)  # (line, column) of cells already reported
     ok: bool = True  # False when the file could not be read at all
+    records: int = 0  # data rows in the file (not the header, not empty lines), read or refused
+    sha256: str = ""  # of the file's bytes, as the delivery manifest records it
 
 
 def read(root: Path, rel: str) -> Table:
@@ -41,6 +44,7 @@ def read(root: Path, rel: str) -> Table:
         raw = (root / rel).read_bytes()
     except OSError as exc:
         return _fail(table, f"无法读取文件：{exc.strerror}")
+    table.sha256 = hashlib.sha256(raw).hexdigest()
     if rel.endswith(".xlsx"):
         _read_xlsx(table, raw)
     else:
@@ -87,6 +91,7 @@ def _read_csv(table: Table, raw: bytes) -> None:
                 continue
             if not any(record):
                 continue  # an empty line carries nothing
+            table.records += 1
             cells: list[Cell] = [value if value != "" else None for value in record]
             if len(cells) > len(table.header):
                 extra = [c for c in cells[len(table.header) :] if c is not None]
@@ -157,6 +162,7 @@ def _read_xlsx(table: Table, raw: bytes) -> None:
         for line, values in enumerate(rows, start=2):
             if all(v is None for v in values):
                 continue
+            table.records += 1
             extra = [v for v in values[len(names) :] if v is not None]
             if extra:
                 table.diagnostics.append(
