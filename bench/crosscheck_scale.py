@@ -34,6 +34,7 @@ from privtravel.model import (
     UnitData,
 )
 from privtravel.police import load as police_load
+from privtravel.police.seal import seal
 from privtravel.rules.identity import check_digit
 
 PLACES = ["日本", "泰国", "香港", "澳门", "台湾地区", "美国", "澳大利亚"]
@@ -199,6 +200,7 @@ def build(people: int, crossings: int, folder: Path, seed: int = 7) -> tuple[Cam
             writer = csv.writer(out)
             writer.writerow(header)
             writer.writerows(rows)
+    seal(police, "绍兴市公安局出入境管理支队（基准）", dt.date(2019, 6, 30))  # as the police deliver it
     return camp, units
 
 

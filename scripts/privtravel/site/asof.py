@@ -4,7 +4,7 @@ The rule for the day (``--today`` always wins):
 
 - a campaign of real data is read as of the wall clock: deadlines count from the day the site is built;
 - a demo campaign (``示例数据: true``) is read as of its data date, the day the police data was drawn
-  (``比对核查.公安数据日期``, by default the last exit/entry record): the demo was made to be looked at on
+  (the 提取日期 of the police delivery manifest, police/交付清单.yaml): the demo was made to be looked at on
   that day, so a fresh clone years later still shows who is late and what is overdue, not「已过 2731 天」.
   Without police data the demo is read as of its 自查自纠 deadline.
 """
