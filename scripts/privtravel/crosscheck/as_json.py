@@ -21,6 +21,7 @@ def as_dict(outcome: Outcome, lines: LineFinder, *, units: Collection[str] = ())
         "data_date": outcome.as_of.isoformat() if outcome.as_of else None,
         "police": {
             "files": outcome.police.files,
+            "manifest": outcome.police.manifest,
             "holdings": len(outcome.police.holdings),
             "crossings": len(outcome.police.crossings),
             "trips": outcome.trips,

@@ -12,6 +12,7 @@ from privtravel.crosscheck.catalog import INDICATORS
 from privtravel.crosscheck.lines import LineFinder
 from privtravel.crosscheck.run import Outcome
 from privtravel.masking import mask_text
+from privtravel.police.records import PoliceData
 from privtravel.report.text import line as diagnostic_line
 
 UNKNOWN_UNIT = "未能确定单位"
@@ -50,7 +51,7 @@ def _write(
     if not police.files:
         out.write("没有公安数据（police/持证信息、police/出入境记录）：只核查填报文件本身。\n")
     out.write(
-        f"比对核查：公安数据日期 {outcome.as_of}；持证信息 {len(police.holdings)} 条，"
+        f"比对核查：公安数据日期 {outcome.as_of}{_date_source(police)}；持证信息 {len(police.holdings)} 条，"
         f"出入境记录 {len(police.crossings)} 条，配成 {outcome.trips} 次行程。\n"
     )
     shown = [a for a in outcome.answered if (not units or a.finding.unit in units)]
@@ -85,3 +86,8 @@ def _write(
             s = unit.indicators[indicator]
             figures = " · ".join(f"{label} {value}" for label, value in s.figures)
             out.write(f"  {indicator.value}  {s.verdict}；{figures}\n")
+
+
+def _date_source(police: PoliceData) -> str:
+    """Where the data date comes from: the police's own manifest, or (no police data) the config."""
+    return f"（{police.manifest} 的提取日期）" if police.manifest else ""
