@@ -6,6 +6,9 @@ import json
 import subprocess
 import sys
 
+from privtravel.diagnostics import Result
+from privtravel.load.repository import load_campaign
+from privtravel.site.pages import findings
 from tests.crosscheck.scenes import Scene, codes, found
 
 
@@ -31,6 +34,7 @@ def test_output_is_deterministic_and_masked(scene: Scene) -> None:
     assert first == second
     data = json.loads(first)
     assert data["complete"] and data["data_date"] == "2019-06-30"
+    assert data["police"]["manifest"] == "police/交付清单.yaml"
     assert {f["code"] for f in data["findings"]} == {"X101", "X202", "X301", "X503"}
     text = subprocess.run(cmd[:-2], capture_output=True, text=True, check=True).stdout
     for full in ("L12345678", "E12345678", "CA1234567", "330602197512300570"):
@@ -50,3 +54,12 @@ def test_summary_has_six_indicators_per_unit(scene: Scene) -> None:
     srmyy = {i.value: s for i, s in by_unit["srmyy"].indicators.items()}
     assert dict(srmyy["应审尽审"].figures)["公安记录出境次数"] == 2
     assert found(outcome, "X101")[0].finding.info.indicator.value == "应建尽建"
+
+
+def test_the_findings_page_names_who_delivered_the_police_data_and_when_extracted(scene: Scene) -> None:
+    outcome = scene.run()
+    assert outcome.police.provider == "绍兴市公安局出入境管理支队"
+    campaign = load_campaign(scene.root, Result())
+    assert campaign is not None
+    text = findings.page(campaign, outcome, {})
+    assert "（绍兴市公安局出入境管理支队提供，2019年6月30日提取）" in text

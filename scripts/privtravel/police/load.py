@@ -91,6 +91,7 @@ def _load(root: Path, folder: Path, result: Result) -> PoliceData:
     if manifest is not None:
         data.manifest = manifest.path
         data.extracted = manifest.extracted
+        data.provider = manifest.provider
         result.extend(delivery.missing(manifest, [PurePosixPath(f).name for f in delivered]))
         result.extend(delivery.dated(manifest, data, dt.date.today()))
     result.extend(consistency(data))

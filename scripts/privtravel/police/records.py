@@ -59,3 +59,4 @@ class PoliceData:
     crossings_present: bool = False
     extracted: dt.date | None = None  # 提取日期 from the delivery manifest: the 公安数据日期
     manifest: str | None = None  # the manifest that was read
+    provider: str | None = None  # 提供单位 in the manifest

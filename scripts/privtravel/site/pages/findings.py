@@ -80,7 +80,7 @@ def page(campaign: Campaign, outcome: Outcome | None, unit_links: dict[str, str]
     states = Counter(a.state for a in outcome.answered)
     as_of = date_text(outcome.as_of) if outcome.as_of else "—"
     lines += [
-        f"以公安机关出入境管理部门掌握的持证信息和出入境记录（截至 {as_of}）与各单位填报比对，"
+        f"以公安机关出入境管理部门掌握的持证信息和出入境记录（{_source(outcome, as_of)}）与各单位填报比对，"
         f"共 {len(outcome.answered)} 项：待核实 {states[OPEN]} 项，核实无问题 {states[CLEARED]} 项，"
         f"已查实 {states[CONFIRMED]} 项。各单位在本单位的「核查说明.yaml」中逐项答复。",
         "",
@@ -166,3 +166,9 @@ def unit_section(summary: UnitSummary | None, answered: list[Answered], police: 
     if cleared:
         lines += [f"另有 {len(cleared)} 项已答复「核实无问题」。", ""]
     return lines
+
+
+def _source(outcome: Outcome, as_of: str) -> str:
+    """Who delivered the police data and when it was extracted, as its delivery manifest says."""
+    provider = outcome.police.provider
+    return f"{provider}提供，{as_of}提取" if provider else f"截至 {as_of}"
