@@ -15,7 +15,7 @@ from privtravel.diagnostics import Diagnostic, Result
 from privtravel.load.layout import CAMPAIGN_FILE, POLICE_MANIFEST
 from privtravel.model import Campaign
 from privtravel.police import manifest as manifest_file
-from privtravel.police.manifest import Entry, Manifest
+from privtravel.police.manifest import Manifest
 from privtravel.police.records import PoliceData
 from privtravel.police.table import Table
 
@@ -140,7 +140,3 @@ def data_date(campaign: Campaign, police: PoliceData) -> dt.date:
     if campaign.crosscheck.data_date is not None:
         return campaign.crosscheck.data_date
     return campaign.self_check_deadline
-
-
-def entry_of(manifest: Manifest | None, name: str) -> Entry | None:
-    return None if manifest is None else manifest.entries.get(name)
