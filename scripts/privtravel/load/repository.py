@@ -173,7 +173,7 @@ def _load_declaration(
     errors = schemas.errors(kind.schema_file, loaded.data)
     result.extend(freetext.check(rel, kind.schema_file, loaded.data, loaded.root, raw))
     if errors:
-        result.extend(schema_diagnostics(rel, errors, loaded.root, loaded.bad_paths))
+        result.extend(schema_diagnostics(rel, errors, loaded.root, loaded.bad_paths, loaded.data))
         return None
     if not loaded.ok:
         return None

@@ -7,6 +7,9 @@ from typing import TextIO
 from privtravel.diagnostics import Diagnostic, Result
 from privtravel.masking import mask_text
 
+# files that are not declarations at all (stray, hidden, linked, not checked out): no rules to hold back
+_NOT_LOADED = frozenset({"F111", "F113", "F117"})
+
 
 def line(d: Diagnostic) -> str:
     field = f"[{d.field}] " if d.field else ""
@@ -19,6 +22,13 @@ def write(result: Result, out: TextIO) -> None:
     for d in result.sorted():
         out.write(line(d) + "\n")
     errors, warnings = len(result.errors), len(result.warnings)
+    held = sorted({d.path for d in result.errors if d.code[0] in "FS" and d.code not in _NOT_LOADED})
+    if held:
+        out.write(
+            f"说明：{len(held)} 个文件有格式错误（F、S 开头），其中每个字段的问题上面已全部列出；"
+            "这些文件的单位内规则（R 开头：日期先后、编号引用、与其他文件是否一致）要在格式改正后才能检查，"
+            "改正后请再运行一次。\n"
+        )
     if errors:
         verdict = "未通过"
     elif warnings:

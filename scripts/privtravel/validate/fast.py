@@ -29,7 +29,22 @@ class Unsupported(Exception):
     """A schema keyword this module does not compile."""
 
 
-_IGNORED = frozenset({"$schema", "$id", "$defs", "$comment", "title", "description", "examples", "default"})
+# annotations, and the editor's (yaml-language-server's) own messages, which jsonschema ignores too
+_IGNORED = frozenset(
+    {
+        "$schema",
+        "$id",
+        "$defs",
+        "$comment",
+        "title",
+        "description",
+        "examples",
+        "default",
+        "errorMessage",
+        "patternErrorMessage",
+        "markdownDescription",
+    }
+)
 
 
 def _is_number(x: Any) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -38,9 +40,13 @@ def schema_diagnostics(
     errors: Iterable[ValidationError],
     root: yaml.Node,
     skip: set[JsonPath],
+    data: Any = None,
 ) -> Iterator[Diagnostic]:
-    """One diagnostic per problem; values the loader already reported are not reported again."""
-    return schema_diagnostics_at(path, errors, lambda spot, key: locate(root, spot, key=key), skip)
+    """One diagnostic per problem; values the loader already reported are not reported again.
+
+    ``data`` (the loaded document) lets a message look at a value's neighbours: a 证件号码 is
+    judged against the 证件类别 beside it."""
+    return schema_diagnostics_at(path, errors, lambda spot, key: locate(root, spot, key=key), skip, data)
 
 
 def schema_diagnostics_at(
@@ -48,6 +54,7 @@ def schema_diagnostics_at(
     errors: Iterable[ValidationError],
     locator: Locator,
     skip: set[JsonPath],
+    data: Any = None,
 ) -> Iterator[Diagnostic]:
     """The same messages for data that is not YAML (a table row): ``locator`` finds line and column."""
     seen: set[tuple[JsonPath, str, str]] = set()
@@ -57,7 +64,7 @@ def schema_diagnostics_at(
         where: JsonPath = tuple(error.absolute_path)
         if any(where[: len(bad)] == bad for bad in skip):
             continue
-        for diagnostic, meant in _convert(path, error, where, locator):
+        for diagnostic, meant in _convert(path, error, where, locator, data):
             key = (diagnostic.json_path or (), diagnostic.code, diagnostic.message)
             if key not in seen:
                 seen.add(key)
@@ -86,11 +93,13 @@ def _shown(value: Any) -> str:
     if isinstance(value, (dict, list)):
         return "一组内容"
     text = str(value)
-    return text if len(text) <= 40 else text[:37] + "…"
+    text = text if len(text) <= 40 else text[:37] + "…"
+    # a message is one line: a line break or tab in a value is shown, not obeyed
+    return text.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
 
 
 def _convert(
-    path: str, error: ValidationError, where: JsonPath, locator: Locator
+    path: str, error: ValidationError, where: JsonPath, locator: Locator, data: Any = None
 ) -> Iterator[tuple[Diagnostic, str | None]]:
     """Diagnostics for one schema error, each with the known key an unknown key stands for."""
     keyword = error.validator
@@ -140,6 +149,11 @@ def _convert(
     if keyword == "format" and error.validator_value == "date":
         yield at("S205", f"「{name}」填写的「{display}」不是有效日期：请写成 年-月-日，如 2019-06-05。")
         return
+    if keyword == "pattern" and isinstance(schema, dict) and schema.get("format") == "date":
+        return  # the format's message (S205) says it: the pattern only repeats it for the editor
+    if keyword == "pattern" and isinstance(value, str) and _is_private_number(schema):
+        yield at("R304", _document_number_message(value, _sibling(data, where, "证件类别")))
+        return
     if keyword == "pattern":
         description = schema.get("description", "") if isinstance(schema, dict) else ""
         yield at("S206", f"「{name}」填写的「{display}」格式不对。{description}")
@@ -166,6 +180,61 @@ def _convert(
         yield at("S208", f"「{name}」中有重复的项，请删掉重复的。")
         return
     yield at("S208", f"「{name}」不符合要求（{error.message}）。")
+
+
+def _is_private_number(schema: Any) -> bool:
+    """Whether ``schema`` is the declarations' 因私证件号码 (the police files' numbers are not judged
+    by our idea of the formats)."""
+    from privtravel.validate.schemas import load_all
+
+    return bool(schema == load_all()["common.schema.json"]["$defs"]["因私证件号码"])
+
+
+def _sibling(data: Any, where: JsonPath, key: str) -> Any:
+    """The value of ``key`` in the mapping that holds ``where`` (None where there is none)."""
+    node = data
+    for part in where[:-1]:
+        if isinstance(node, dict) and isinstance(part, str):
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+        else:
+            return None
+    return node.get(key) if isinstance(node, dict) else None
+
+
+def _document_number_message(number: str, doc_type: Any) -> str:
+    """The rule's own words (R304) when the type beside the number is known, else every format."""
+    from privtravel.rules.documents import FORMATS, number_problem
+
+    slips = _typing_slips(number)
+    if slips:
+        clean = re.sub(r"\s", "", unicodedata.normalize("NFKC", number)).upper()
+        return f"证件号码{slips}：请改成与证件上一致的「{masking.document_number(clean)}」这样的写法（半角大写字母和数字，写在同一行）。"
+    if isinstance(doc_type, str) and doc_type in FORMATS:
+        problem = number_problem(doc_type, number)
+        if problem is not None:
+            return problem[1]
+    shown = masking.document_number(number)
+    formats = "；".join(
+        f"{kind} {'、'.join(text for _, _, text in forms)}" for kind, forms in FORMATS.items()
+    )
+    return f"证件号码「{shown}」不是因私出入境证件的号码格式，应为：{formats}。字母大写，不含空格。"
+
+
+def _typing_slips(number: str) -> str:
+    """What a clerk's keyboard added to a document number: spaces, a line break, full-width or
+    lower-case characters ("" when none of these)."""
+    slips = []
+    if "\n" in number:
+        slips.append("末尾或中间有换行（「|」「>」多行写法会在末尾加换行）")
+    elif re.search(r"\s", number):
+        slips.append("前后或中间有空格")
+    if unicodedata.normalize("NFKC", number) != number:
+        slips.append("用了全角字母或数字")
+    if any(ch.islower() for ch in number):
+        slips.append("字母写成了小写")
+    return "、".join(slips)
 
 
 def _bound(keyword: str, bound: Any) -> str:
