@@ -319,3 +319,30 @@ def test_the_command_needs_a_date_in_the_right_form(
     with pytest.raises(SystemExit) as exit_:
         _command(tmp_path, "--extracted", "2019/6/30", "--provider", "市公安局", "--force")
     assert exit_.value.code == 2 and "年-月-日" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "name", ["出入境记录.CSV", "出入境记录(1).csv", "持证信息.xls", "出入境记录-补充.xlsx", "新数据.csv"]
+)
+def test_a_file_named_unlike_a_police_table_is_an_error_not_skipped(tmp_path: Path, name: str) -> None:
+    folder = deliver(tmp_path)
+    (folder / name).write_bytes(_crossings(folder).read_bytes())
+    (folder / "交接函.pdf").write_bytes(b"%PDF-1.4")  # the covering letter may sit beside the data
+    _, found = problems(tmp_path)
+    assert [(d.code, d.path) for d in found] == [("P501", f"police/{name}")]
+    assert "不会被比对" in found[0].message
+
+
+def test_a_dangling_link_named_like_a_table_is_not_an_absent_table(tmp_path: Path) -> None:
+    folder = deliver(tmp_path)
+    _crossings(folder).unlink()
+    _crossings(folder).symlink_to(tmp_path / "gone.csv")
+    codes = sorted((d.code, d.path) for d in problems(tmp_path)[1])
+    assert codes == [("P504", CROSSINGS), ("P505", MANIFEST)]
+
+
+def test_a_police_folder_given_that_does_not_exist_is_an_error(tmp_path: Path) -> None:
+    result = Result()
+    data = load.load(tmp_path, tmp_path / "受限目录" / "police", result)
+    assert [d.code for d in result.errors] == ["P501"] and not data.files
+    assert "--police" in result.errors[0].message

@@ -8,11 +8,12 @@ contain a day after it, and campaign.yaml may repeat it only if it says the same
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import os
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from privtravel.diagnostics import Diagnostic, Result
-from privtravel.load.layout import CAMPAIGN_FILE, POLICE_MANIFEST
+from privtravel.load.layout import CAMPAIGN_FILE, POLICE_CROSSINGS, POLICE_HOLDINGS, POLICE_MANIFEST
 from privtravel.model import Campaign
 from privtravel.police import manifest as manifest_file
 from privtravel.police.manifest import Manifest
@@ -39,6 +40,32 @@ def open_manifest(root: Path, folder: Path, rel: str, delivered: bool, result: R
         result.add(Diagnostic(rel, "P504", f"{POLICE_MANIFEST} 不是文件（是文件夹或其他特殊文件）。"))
         return None
     return manifest_file.read(rel, path, result)
+
+
+# Names a police table might arrive under that the loader would not read: refused, never skipped.
+KNOWN = {f"{stem}{ext}" for stem in (POLICE_HOLDINGS, POLICE_CROSSINGS) for ext in (".csv", ".xlsx")}
+TABLE_LIKE = (".csv", ".xlsx", ".xls", ".et", ".ods", ".tsv", ".txt", ".dbf", ".xlsm")
+
+
+def strays(root: Path, folder: Path, relative: Callable[[Path, Path], str]) -> list[Diagnostic]:
+    """Files in the police folder that look like a table but are not one the loader reads
+    (出入境记录.CSV, 出入境记录(1).csv, 持证信息.xls): silently leaving them out would drop data."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return []
+    out = []
+    for entry in entries:
+        name = entry.name
+        if name in KNOWN or name.startswith(".") or name == POLICE_MANIFEST:
+            continue
+        if name.lower().endswith(TABLE_LIKE) or name.startswith((POLICE_HOLDINGS, POLICE_CROSSINGS)):
+            message = (
+                f"不认识的公安数据文件「{name}」：只读取 {'、'.join(sorted(KNOWN))}，这个文件的内容不会被比对。"
+                "是公安机关交付的数据，请改成上面的文件名（.xls 请用 Excel 另存为 .xlsx）；不是的，请移出这个文件夹。"
+            )
+            out.append(Diagnostic(relative(root, folder / name), "P501", message))
+    return out
 
 
 def compare(manifest: Manifest, name: str, rel: str, table: Table, result: Result) -> None:

@@ -31,7 +31,7 @@ T = TypeVar("T")
 
 def relative(root: Path, path: Path) -> str:
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()  # a link as named
     except ValueError:
         return path.as_posix()
 
@@ -39,7 +39,7 @@ def relative(root: Path, path: Path) -> str:
 def find(root: Path, folder: Path, stem: str, result: Result) -> str | None:
     """The one file of this table (.csv or .xlsx), or None when the police delivered none."""
     for odd in (folder / f"{stem}{ext}" for ext in EXTENSIONS):
-        if odd.exists() and not odd.is_file():
+        if (odd.exists() or odd.is_symlink()) and not odd.is_file():  # a dangling link is not absent
             result.add(
                 Diagnostic(
                     relative(root, odd),
@@ -63,6 +63,10 @@ def find(root: Path, folder: Path, stem: str, result: Result) -> str | None:
 
 def load(root: Path, folder: Path | None, result: Result) -> PoliceData:
     """Read both tables from ``folder`` (default: <root>/police); problems go into ``result``."""
+    if folder is not None and not folder.is_dir():  # a mistyped --police must not mean "no police data"
+        message = f"公安数据目录 {folder} 不存在或不是目录：请核对 --police 指定的位置。"
+        result.add(Diagnostic(folder.as_posix(), "P501", message))
+        return PoliceData()
     folder = root / POLICE_DIR if folder is None else folder
     enabled = gc.isenabled()
     gc.disable()  # hundreds of thousands of records: the cyclic collector would rescan them all
@@ -75,6 +79,7 @@ def load(root: Path, folder: Path | None, result: Result) -> PoliceData:
 
 def _load(root: Path, folder: Path, result: Result) -> PoliceData:
     data = PoliceData()
+    result.extend(delivery.strays(root, folder, relative))
     holdings_file = find(root, folder, POLICE_HOLDINGS, result)
     crossings_file = find(root, folder, POLICE_CROSSINGS, result)
     delivered = [f for f in (holdings_file, crossings_file) if f is not None]
