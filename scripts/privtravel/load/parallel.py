@@ -2,8 +2,9 @@
 cache instead of receiving them pickled, and send back as little as possible.
 
 * ``parse``: workers read, parse and validate files and send back the plain validated data as one
-  JSON text (as the cache stores it; as fast to read back as marshal); the records are built in the
-  calling process.  Built records are slots dataclasses, whose pickling cost as much as parsing.
+  JSON text (as the cache stores it; as fast to read back as marshal); each file's part is decoded
+  only when its records are built, in the calling process, so that the whole province's data is
+  never held as objects at once.  Built records are slots dataclasses, whose pickling cost as much as parsing.
 * ``run``: workers load whole units and apply the caller's work to them (``check`` applies the
   unit rules and stores the cache records), sending back only what that work returns.
 """
@@ -24,7 +25,7 @@ from privtravel.interrupt import fork_pool
 from privtravel.load import repository
 from privtravel.load.cache import Cache, records
 from privtravel.load.layout import classify, subject_of
-from privtravel.load.repository import FileEntry, FileResults, Progress, Repository
+from privtravel.load.repository import FileEntry, Progress, Repository
 from privtravel.model import Campaign
 
 T = TypeVar("T")
@@ -42,7 +43,7 @@ def _pool(workers: int) -> AbstractContextManager[ProcessPoolExecutor]:
 class Parsed:
     """What the workers parsed, consulted before the cache (a ``FileResults``)."""
 
-    def __init__(self, entries: dict[str, tuple[FileEntry, bool]], cache: FileResults | None) -> None:
+    def __init__(self, entries: dict[str, tuple[records.RawEntry, bool]], cache: Cache | None) -> None:
         self.entries = entries
         self.cache = cache
         self.uncounted = 0  # unreadable files: served here, but not counted as checked
@@ -54,11 +55,12 @@ class Parsed:
         got = self.entries.pop(rel, None)
         if got is None:
             return self.cache.file_result(rel) if self.cache is not None else None
-        entry, counted = got
+        raw, counted = got
         self.uncounted += not counted
         if self.cache is not None:  # so that a check's cache stores it
-            self.cache.remember_file(rel, *entry)
-        return entry
+            self.cache.remember_raw(rel, raw)
+        # validated in the worker a moment ago: not checked against the schema again
+        return records.entry(rel, raw, check_data=False)
 
     def remember_file(
         self, rel: str, diagnostics: list[Diagnostic], data: Any, positions: dict[JsonPath, int]
@@ -73,15 +75,15 @@ def parse(
     max_bytes: int,
     workers: int,
     progress: Progress | None,
-    cache: FileResults | None,
+    cache: Cache | None,
 ) -> Parsed:
     step = max(1, len(paths) // (workers * 4))  # a few chunks per worker evens out their sizes
     chunks = [list(paths[i : i + step]) for i in range(0, len(paths), step)]
-    entries: dict[str, tuple[FileEntry, bool]] = {}
+    entries: dict[str, tuple[records.RawEntry, bool]] = {}
     done = 0
     with _pool(workers) as pool:
         for chunk, part in zip(chunks, pool.map(_parse, [(root, c, max_bytes) for c in chunks]), strict=True):
-            entries.update(_entries(part))
+            entries.update(json.loads(part))
             done += len(chunk)
             if progress is not None:
                 progress(done, len(paths))
@@ -101,15 +103,6 @@ def _parse(job: tuple[Path, list[str], int]) -> str:
         data = repository.load_declaration(root, rel, place.kind, max_bytes, result, found)
         plain[rel] = (records.entry_json("", result.diagnostics, data, found), result.files_checked == 1)
     return records.dumps(plain)
-
-
-def _entries(part: str) -> dict[str, tuple[FileEntry, bool]]:
-    """What a worker sent, rebuilt (diagnostics through their checking constructor); its data was
-    validated in the worker a moment ago and is not checked against the schema again."""
-    plain: dict[str, tuple[records.RawEntry, bool]] = json.loads(part)
-    return {
-        rel: (records.entry(rel, raw, check_data=False), counted) for rel, (raw, counted) in plain.items()
-    }
 
 
 def run(

@@ -306,6 +306,8 @@ def test_damaged_or_foreign_records_are_recomputed_silently(
         "negative-line",
         "stat-as-text",
         "path-of-other-unit",
+        "entry-not-json",
+        "entry-nested-deep",
     ],
 )
 def test_records_of_the_wrong_shape_are_recomputed(
@@ -319,9 +321,12 @@ def test_records_of_the_wrong_shape_are_recomputed(
     files = units / f"{UNIT}.files.json"
     result = units / f"{UNIT}.result.json"
     the_salt = salt(repo)
-    entries = records.read(files, "files", UNIT, the_salt, b"", 1 << 30)
+    # each file's entry is [digest, JSON text of the rest]: unpacked here to be edited
+    packed = records.read(files, "files", UNIT, the_salt, b"", 1 << 30)
+    entries = {rel: [raw[0], *json.loads(raw[1])] for rel, raw in packed.items()}
     outcome = records.read(result, "result", UNIT, the_salt, b"", 1 << 30)
     roster = f"submissions/{UNIT}/登记备案.yaml"
+    texts: dict[str, str] = {}
     if change == "data-type":
         for entry in entries.values():
             if entry[2] and "姓名" in entry[2]:
@@ -343,7 +348,12 @@ def test_records_of_the_wrong_shape_are_recomputed(
         other = next(rel for rel in entries if subject_of(rel) == UNIT)
         entries[other.replace(UNIT, "szyy", 1)] = entries.pop(other)
         outcome["diagnostics"].append(["submissions/szyy/单位.yaml", "R307", "x", 1, 1, "", None, 0, 0])
-    records.write(files, "files", UNIT, the_salt, b"", entries)
+    elif change == "entry-not-json":
+        texts[roster] = '[[], {"单位代码": '
+    elif change == "entry-nested-deep":
+        texts[roster] = "[" * 200_000 + "]" * 200_000
+    repacked = {rel: [e[0], texts.get(rel, records.dumps(e[1:]))] for rel, e in entries.items()}
+    records.write(files, "files", UNIT, the_salt, b"", repacked)
     records.write(result, "result", UNIT, the_salt, b"", outcome)
     assert run(repo, capsys)[0] == baseline
 

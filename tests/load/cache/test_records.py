@@ -88,16 +88,22 @@ def test_a_diagnostic_of_the_wrong_shape_is_refused(bad: Any) -> None:
 
 
 def test_an_entry_of_another_file_or_with_data_that_fails_its_schema_is_refused() -> None:
+    def packed(diagnostics: Any, data: Any, lines: Any) -> list[str]:
+        return ["d", json.dumps([diagnostics, data, lines], ensure_ascii=False)]
+
     with pytest.raises(records.Invalid):  # a diagnostic about another file
-        records.entry(REL, ["d", [["submissions/srmyy/单位.yaml", *GOOD[1:]]], None, []])
+        records.entry(REL, packed([["submissions/srmyy/单位.yaml", *GOOD[1:]]], None, []))
     with pytest.raises(records.Invalid):  # data that is not a report
-        records.entry(REL, ["d", [], {"单位代码": "srmyy"}, []])
+        records.entry(REL, packed([], {"单位代码": "srmyy"}, []))
     with pytest.raises(records.Invalid):  # data for a file that is no declaration
-        records.entry("submissions/srmyy/备注.txt", ["d", [], {"单位代码": "srmyy"}, []])
+        records.entry("submissions/srmyy/备注.txt", packed([], {"单位代码": "srmyy"}, []))
     with pytest.raises(records.Invalid):  # a position without a line
-        records.entry(REL, ["d", [], None, [["持有证件"]]])
+        records.entry(REL, packed([], None, [["持有证件"]]))
     with pytest.raises(records.Invalid):  # a line 0
-        records.entry(REL, ["d", [], None, [["持有证件", 0, 0]]])
+        records.entry(REL, packed([], None, [["持有证件", 0, 0]]))
+    for bad in (["d", [], None, []], ["d", "[[], null"], ["d", "[[], null]"], ["d", '{"a": 1}'], [1, "[]"]):
+        with pytest.raises(records.Invalid):  # the old shape, text that is not JSON or not three parts
+            records.entry(REL, bad)
 
 
 def test_a_unit_record_holds_only_the_units_own_paths() -> None:

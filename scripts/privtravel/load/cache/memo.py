@@ -75,6 +75,8 @@ class Cache:
         self.old_files: dict[str, RawEntry] = {}  # as read, checked when served
         self.new_files: dict[str, RawEntry] = {}
         self.hits: set[str] = set()
+        self.served = 0  # files whose load result came from the records
+        self.keep_served = True  # False after ``reuse``: nothing will be stored, served texts are let go
         self.stored: set[str] = set()  # units whose records this run has written already
         self.hit_records: dict[str, UnitRecord] = {}
 
@@ -137,7 +139,9 @@ class Cache:
     def reuse(self, paths: Iterable[str]) -> int:
         """Make the load results of unchanged files available to ``file_result``, serving no unit:
         for the stages that need every declaration loaded (cross-check, statistics, site), after a
-        ``check`` has filled the cache.  Returns how many of ``paths`` can be reused."""
+        ``check`` has filled the cache.  Returns how many of ``paths`` can be reused.  Each file is
+        served once: its record's text is let go then (the loaded model needs the memory)."""
+        self.keep_served = False
         by_unit, _ = _by_unit(paths)
         for code, rels in by_unit.items():
             cached = self._read_result(code)
@@ -175,15 +179,25 @@ class Cache:
         except (records.Invalid, RecursionError):
             del self.old_files[rel]  # never served: the file is parsed again
             return None
-        self.new_files[rel] = raw
+        self.served += 1
+        if self.keep_served:
+            self.new_files[rel] = raw
+        else:
+            del self.old_files[rel]
         return entry
 
     def remember_file(
         self, rel: str, diagnostics: list[Diagnostic], data: Any, positions: dict[JsonPath, int]
     ) -> None:
         value = self.file_digests.get(rel)
-        if value is not None:
+        if value is not None and self.keep_served:
             self.new_files[rel] = records.entry_json(value, diagnostics, data, positions)
+
+    def remember_raw(self, rel: str, raw: RawEntry) -> None:
+        """``remember_file`` for an entry already in ``entry_json``'s shape (digest not yet set)."""
+        value = self.file_digests.get(rel)
+        if value is not None and self.keep_served:
+            self.new_files[rel] = [value, raw[1]]
 
     # --- reading and writing records ------------------------------------------------------------
 
@@ -205,11 +219,7 @@ class Cache:
         body = records.read(self._path(code, "files"), "files", code, self.salt, self.key, limit)
         if type(body) is not dict:
             return {}
-        return {
-            rel: raw
-            for rel, raw in body.items()
-            if subject(rel) == code and type(raw) is list and len(raw) == 4 and type(raw[0]) is str
-        }
+        return {rel: raw for rel, raw in body.items() if subject(rel) == code and records.raw_entry(raw)}
 
     def store(self, result: Result, units: Iterable[str] | None = None) -> None:
         """Record this run's results of the units it checked (best effort: a read-only disk is fine).
