@@ -238,6 +238,27 @@ def test_json_carries_commit_definitions_and_provenance(repo: Path, tmp_path: Pa
     assert fj3["行"][2]["由以下行相加"] == ["a1", "a2"]
 
 
+@pytest.mark.parametrize("numbers_in_text", [True, False])
+def test_json_made_a_row_at_a_time_is_the_dump_of_the_whole(repo: Path, numbers_in_text: bool) -> None:
+    from privtravel import masking
+    from privtravel.export import json as json_export
+
+    if numbers_in_text:  # a number typed into free text that the tables quote: every string is masked
+        unit = repo / "submissions/a1/单位.yaml"
+        text = unit.read_text(encoding="utf-8").replace("管理办法", "管理办法（见E12345678）", 1)
+        unit.write_text(text, encoding="utf-8")
+    _, stats = from_repository(repo)
+    assert stats is not None
+    lines = provenance.lines(repo, provenance.refs(stats))
+    whole = json_export.as_dict_all(stats, lines)
+    plain = json.dumps(whole, ensure_ascii=False, separators=(",", ":"))
+    expected = json.dumps(masking.mask_strings(whole), ensure_ascii=False, separators=(",", ":"))
+    assert (expected != plain) is numbers_in_text
+    pieces = json_export.chunks(stats, lines)
+    assert len(pieces) > 5 and b"".join(pieces) == (expected + "\n").encode("utf-8")
+    assert json_export.document(stats, lines) == b"".join(pieces)
+
+
 def test_no_full_document_or_id_number_in_any_export(repo: Path, tmp_path: Path) -> None:
     assert export(repo, tmp_path / "out") == 0
     blobs = []

@@ -63,7 +63,8 @@ def run(args: argparse.Namespace) -> int:
         return 1
     lines = provenance.lines(root, provenance.refs(stats))
     if args.format == "json":
-        sys.stdout.buffer.write(export.json.document(stats, lines))
+        sys.stdout.flush()
+        export.json.write(stats, lines, sys.stdout.buffer)
         sys.stdout.flush()
     else:
         text_stats.write(stats, sys.stdout)

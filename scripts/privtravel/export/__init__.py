@@ -32,13 +32,14 @@ def write_all(
     """Write every export into ``out`` (created if needed); returns the files written, in order.
     ``filled`` is the 填表时间 printed on the tables (default: today)."""
     out.mkdir(parents=True, exist_ok=True)
-    files: list[tuple[str, bytes]] = [(WORKBOOK, xlsx.workbook(stats, filled))]
-    files += [(csv_name(t.spec.attachment), csv.table(t)) for t in stats.tables]
-    if with_json:
-        files.append((JSON, json.document(stats, lines)))
+    files: list[tuple[str, list[bytes]]] = [(WORKBOOK, [xlsx.workbook(stats, filled)])]
+    files += [(csv_name(t.spec.attachment), [csv.table(t)]) for t in stats.tables]
+    if with_json:  # in pieces: a province's provenance is large
+        files.append((JSON, json.chunks(stats, lines)))
     written = []
     for name, data in files:
         path = out / name
-        path.write_bytes(data)
+        with path.open("wb") as f:
+            f.writelines(data)
         written.append(path)
     return written

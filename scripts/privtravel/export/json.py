@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json as _json
-from typing import Any
+from collections.abc import Iterator
+from typing import IO, Any
 
 from privtravel import masking
 from privtravel.stats.compute import Statistics
@@ -40,22 +41,22 @@ def _row(row: Row, t: Table, lines: Lines | None) -> dict[str, Any]:
     return out
 
 
+def _table_head(t: Table) -> dict[str, Any]:
+    return {
+        "附件": t.spec.attachment,
+        "表名": t.spec.title,
+        "列": [
+            {"键": c.key, "表头": list(c.path), "计量单位": c.measure, "统计口径": c.definition}
+            for c in t.spec.columns
+        ],
+    }
+
+
 def tables(stats: Statistics, lines: Lines | None) -> list[dict[str, Any]]:
-    return [
-        {
-            "附件": t.spec.attachment,
-            "表名": t.spec.title,
-            "列": [
-                {"键": c.key, "表头": list(c.path), "计量单位": c.measure, "统计口径": c.definition}
-                for c in t.spec.columns
-            ],
-            "行": [_row(row, t, lines) for row in t.rows],
-        }
-        for t in stats.tables
-    ]
+    return [_table_head(t) | {"行": [_row(row, t, lines) for row in t.rows]} for t in stats.tables]
 
 
-def as_dict_all(stats: Statistics, lines: Lines | None = None) -> dict[str, Any]:
+def _head(stats: Statistics) -> dict[str, Any]:
     o = stats.options
     return {
         "专项整治": stats.campaign.name,
@@ -69,15 +70,48 @@ def as_dict_all(stats: Statistics, lines: Lines | None = None) -> dict[str, Any]
         "数据版本": version(stats),
         "尚未报送单位": list(stats.not_submitted),
         "填表单位": stats.footer.unit,
-        "表": tables(stats, lines),
     }
 
 
+def as_dict_all(stats: Statistics, lines: Lines | None = None) -> dict[str, Any]:
+    return _head(stats) | {"表": tables(stats, lines)}
+
+
 def document(stats: Statistics, lines: Lines | None = None) -> bytes:
-    """Compact: with ``indent`` the json module falls back to its pure-Python encoder, which took
-    tens of seconds on a province's provenance."""
-    whole = as_dict_all(stats, lines)
-    text = _json.dumps(whole, ensure_ascii=False, separators=(",", ":"))
-    if masking.find(text):  # free text (names, 制度名称, records) holds a number: mask every string
-        text = _json.dumps(masking.mask_strings(whole), ensure_ascii=False, separators=(",", ":"))
-    return (text + "\n").encode("utf-8")
+    return b"".join(chunks(stats, lines))
+
+
+def write(stats: Statistics, lines: Lines | None, stream: IO[bytes]) -> None:
+    for chunk in chunks(stats, lines):
+        stream.write(chunk)
+
+
+def chunks(stats: Statistics, lines: Lines | None = None) -> list[bytes]:
+    """``json.dumps(as_dict_all(stats, lines))``, compact, and encoded, in pieces: made a row at a
+    time, since the whole tree of a province's provenance (a dict per counted record) took five
+    times the document's size.  Compact: with ``indent`` the json module falls back to its
+    pure-Python encoder, which took tens of seconds on a province's provenance.
+    Free text (names, 制度名称, records) may hold a number: then every string is masked."""
+    out: list[bytes] = []
+    for text in _texts(stats, lines, masked=False):
+        if masking.find(text):
+            return [text.encode("utf-8") for text in _texts(stats, lines, masked=True)]
+        out.append(text.encode("utf-8"))
+    return out
+
+
+def _texts(stats: Statistics, lines: Lines | None, *, masked: bool) -> Iterator[str]:
+    """The pieces of the document's text; joined, they are the dump of ``as_dict_all``."""
+    yield _dumps(_head(stats), masked)[:-1] + ',"表":['  # the head is never empty: "{…" + ","
+    for i, t in enumerate(stats.tables):
+        yield ("," if i else "") + _dumps(_table_head(t), masked)[:-1] + ',"行":['
+        for j, row in enumerate(t.rows):
+            yield ("," if j else "") + _dumps(_row(row, t, lines), masked)
+        yield "]}"
+    yield "]}\n"
+
+
+def _dumps(value: Any, masked: bool) -> str:
+    return _json.dumps(
+        masking.mask_strings(value) if masked else value, ensure_ascii=False, separators=(",", ":")
+    )
