@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -61,7 +62,7 @@ def _at(src: Src, *more: str | int) -> Src:
     return Src(src.path, where, _positions.get().get(where, src.line))
 
 
-_d = dt.date.fromisoformat
+_d = functools.cache(dt.date.fromisoformat)  # one object per day, not one per date written
 
 
 def _od(value: Any) -> dt.date | None:
@@ -69,8 +70,7 @@ def _od(value: Any) -> dt.date | None:
 
 
 def campaign(data: dict[str, Any], src: Src) -> Campaign:
-    since = data["起算日期"]
-    due = data["时间节点"]
+    since, due = data["起算日期"], data["时间节点"]
     units = tuple(
         UnitConfig(
             code=u["代码"],

@@ -46,6 +46,7 @@ class Parsed:
     def __init__(self, entries: dict[str, tuple[records.RawEntry, bool]], cache: Cache | None) -> None:
         self.entries = entries
         self.cache = cache
+        self.strings: dict[str, str] = cache.strings if cache is not None else {}
         self.uncounted = 0  # unreadable files: served here, but not counted as checked
 
     def knows(self, rel: str) -> bool:
@@ -60,7 +61,7 @@ class Parsed:
         if self.cache is not None:  # so that a check's cache stores it
             self.cache.remember_raw(rel, raw)
         # validated in the worker a moment ago: not checked against the schema again
-        return records.entry(rel, raw, check_data=False)
+        return records.entry(rel, raw, check_data=False, strings=self.strings)
 
     def remember_file(
         self, rel: str, diagnostics: list[Diagnostic], data: Any, positions: dict[JsonPath, int]

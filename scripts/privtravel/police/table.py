@@ -79,6 +79,7 @@ def _read_csv(table: Table, raw: bytes) -> None:
         _fail(table, "文件中有空字符（NUL）：文件已损坏或不是文本格式，请重新导出。", line, "P504")
         return
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    strings: dict[str, str] = {}  # one object per text: names, ports and places repeat on every row
     previous_end = 0
     try:
         for record in reader:
@@ -92,7 +93,9 @@ def _read_csv(table: Table, raw: bytes) -> None:
             if not any(record):
                 continue  # an empty line carries nothing
             table.records += 1
-            cells: list[Cell] = [value if value != "" else None for value in record]
+            cells: list[Cell] = [
+                strings.setdefault(value, value) if value != "" else None for value in record
+            ]
             if len(cells) > len(table.header):
                 extra = [c for c in cells[len(table.header) :] if c is not None]
                 if extra:

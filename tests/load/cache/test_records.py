@@ -122,3 +122,26 @@ def test_a_unit_record_holds_only_the_units_own_paths() -> None:
     ):
         with pytest.raises(records.Invalid):
             records.unit_record(other, "srmyy")
+
+
+def test_entries_served_share_one_object_per_text() -> None:
+    """Equal strings of every entry served with the same ``strings`` become one object; the data
+    is otherwise unchanged."""
+    data = {
+        "单位代码": "srmyy",
+        "编号": "0001",
+        "姓名": "张三",
+        "报告类型": "零报告",
+        "签名日期": "2019-06-01",
+    }
+    strings: dict[str, str] = {}
+    nested = {"a": ["香港", {"b": ["澳门", "香港"]}], "c": 1}
+    records.share(nested, strings)
+    assert nested == {"a": ["香港", {"b": ["澳门", "香港"]}], "c": 1}
+    assert nested["a"][0] is nested["a"][1]["b"][1]  # type: ignore[index]
+    served = []
+    for _ in range(2):
+        text = json.dumps([[], data, []], ensure_ascii=False)
+        served.append(records.entry(REL, ["d", text], check_data=False, strings=strings)[1])
+    assert served[0] == served[1] == data and served[0] is not served[1]
+    assert all(served[0][key] is served[1][key] for key in data)

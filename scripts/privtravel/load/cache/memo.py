@@ -76,6 +76,7 @@ class Cache:
         self.new_files: dict[str, RawEntry] = {}
         self.hits: set[str] = set()
         self.served = 0  # files whose load result came from the records
+        self.strings: dict[str, str] = {}  # one object per text in what is served (records.share)
         self.keep_served = True  # False after ``reuse``: nothing will be stored, served texts are let go
         self.stored: set[str] = set()  # units whose records this run has written already
         self.hit_records: dict[str, UnitRecord] = {}
@@ -175,7 +176,7 @@ class Cache:
         if raw is None or raw[0] != self.file_digests.get(rel):
             return None
         try:
-            entry = records.entry(rel, raw)
+            entry = records.entry(rel, raw, strings=self.strings)
         except (records.Invalid, RecursionError):
             del self.old_files[rel]  # never served: the file is parsed again
             return None
