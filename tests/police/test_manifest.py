@@ -346,3 +346,14 @@ def test_a_police_folder_given_that_does_not_exist_is_an_error(tmp_path: Path) -
     data = load.load(tmp_path, tmp_path / "受限目录" / "police", result)
     assert [d.code for d in result.errors] == ["P501"] and not data.files
     assert "--police" in result.errors[0].message
+
+
+def test_the_command_counts_rows_of_an_xlsx_as_the_loader_does(tmp_path: Path) -> None:
+    folder = tmp_path / "police"
+    write_xlsx(
+        folder, "出入境记录", [CROSSING, *TRIP, [None] * 7, [*TRIP[0][:2], "2019-03-01", *TRIP[0][3:]]]
+    )
+    (folder / "交付清单.yaml").unlink()
+    assert _command(tmp_path, "--extracted", "2019-06-30", "--provider", "市公安局出入境管理支队") == 0
+    assert "行数: 3" in (folder / "交付清单.yaml").read_text(encoding="utf-8")  # the empty row is not data
+    assert problems(tmp_path)[1] == []
