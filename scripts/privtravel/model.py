@@ -29,6 +29,22 @@ class UnitConfig:
     region: str
     owners: tuple[str, ...]
     src: Src
+    category: str = ""  # 类别 (UNIT_CATEGORIES); "" when campaign.yaml gives none
+
+
+# campaign.yaml 单位「类别」, in the order the dashboard lists them (schemas/campaign.schema.json's enum):
+# the kinds of institution of the health statistics (医院, 基层, 专业公共卫生机构 by kind) and the 委机关.
+UNIT_CATEGORIES = (
+    "委机关",
+    "医院",
+    "基层医疗卫生机构",
+    "疾病预防控制机构",
+    "卫生监督机构",
+    "妇幼保健机构",
+    "急救和采供血机构",
+    "其他专业公共卫生机构",
+    "其他卫生健康单位",
+)
 
 
 @dataclass(frozen=True, slots=True)

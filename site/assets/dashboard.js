@@ -2,7 +2,7 @@
    1. 以文件方式打开（file://）时，「文件夹/」形式的链接改为「文件夹/index.html」；
    2. 打开链接指向的条目：折叠在 <details> 里的目标行展开并高亮；
    3. 表头可点击排序（带 data-sortable 的表格；合计行 class="total" 始终在最后）；
-   4. 按地区筛选（select[data-region-filter] 只显示 tr[data-region] 中该地区的行）；
+   4. 按地区、单位类别筛选（select[data-filter=region|category] 只显示 tr[data-region|category] 为所选值的行）；
    5. 很长的单元格（人员、文件的长名单）折叠为「共 N 项」，点击展开，打印时全部展开。 */
 (function () {
   "use strict";
@@ -99,16 +99,27 @@
     }
   }
 
-  function regionFilter(root) {
-    var selects = root.querySelectorAll("select[data-region-filter]");
-    for (var i = 0; i < selects.length; i++) {
-      selects[i].addEventListener("change", function (event) {
-        var value = event.target.value, rows = document.querySelectorAll("tr[data-region]");
-        for (var r = 0; r < rows.length; r++) {
-          rows[r].style.display = !value || rows[r].getAttribute("data-region") === value ? "" : "none";
+  // select[data-filter=KEY] keeps the rows whose data-KEY is the chosen value (rows without one stay);
+  // tr.member rows (a grouped table's units) show only while a group of that table is chosen.
+  function groupFilter(root) {
+    var selects = root.querySelectorAll("select[data-filter]");
+    function apply() {
+      var active = [];
+      for (var i = 0; i < selects.length; i++) {
+        if (selects[i].value) active.push([selects[i].getAttribute("data-filter"), selects[i].value]);
+      }
+      var rows = document.querySelectorAll("tr[data-region], tr[data-category]");
+      for (var r = 0; r < rows.length; r++) {
+        var row = rows[r], member = /\bmember\b/.test(row.className), show = true, opened = false;
+        for (var a = 0; a < active.length; a++) {
+          var have = row.getAttribute("data-" + active[a][0]);
+          if (have !== null && have !== active[a][1]) show = false;
+          if (row.parentNode.parentNode.id === "groups-" + active[a][0]) opened = true;
         }
-      });
+        row.style.display = !show || (member && !opened) ? "none" : member ? "table-row" : "";
+      }
     }
+    for (var s = 0; s < selects.length; s++) selects[s].addEventListener("change", apply);
   }
 
   // A long cell (a list of people or files) is folded: 「共 107 项」 opens it.
@@ -136,7 +147,7 @@
   function ready() {
     fold(document);
     fixLinks(document);
-    regionFilter(document);
+    groupFilter(document);
     sortable(document);
     setTimeout(openTarget, 0);
   }

@@ -18,11 +18,13 @@ import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, sync_playwright
 
+from privtravel.model import UNIT_CATEGORIES
 from tests.site.test_browser import CHROMIUM, FLAGS, _search
 
 REPO = Path(__file__).parents[2]
@@ -295,19 +297,56 @@ def test_a_figure_opens_a_small_page_of_its_sources_with_the_entry_highlighted(
     assert entry.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(255, 245, 157)"
 
 
-def test_overview_by_region_adds_up_and_filters(server: str, page: Page) -> None:
-    _open(page, server + "/", server)
-    table = page.locator("h2#按地区 + table, h2#按地区 ~ div table").first
-    body = [r.split("\t") for r in table.locator("tbody tr").all_inner_texts()]
-    regions, total = body[:-1], body[-1]
+def _campaign() -> dict[str, Any]:
+    return dict(yaml.safe_load((REPO / "campaign.yaml").read_text(encoding="utf-8")))
+
+
+def _campaign_units() -> list[dict[str, str]]:
+    return list(_campaign()["单位"])
+
+
+def _visible_rows(table: Locator) -> list[list[str]]:
+    rows = table.locator("tbody tr:visible")
+    return [rows.nth(i).locator("th, td").all_inner_texts() for i in range(rows.count())]
+
+
+@pytest.mark.parametrize(
+    ("key", "field", "group"), [("region", "地区", "市直公共卫生单位"), ("category", "类别", "医院")]
+)
+def test_overview_by_region_and_by_unit_category_add_up_and_filter(
+    server: str, page: Page, key: str, field: str, group: str
+) -> None:
+    assert _open(page, server + "/", server) == []
+    units = _campaign_units()
+    table = page.locator(f"table#groups-{key}")
+    body = _visible_rows(table)
+    groups, total = body[:-1], body[-1]
+    order = [r["名称"] for r in _campaign()["地区"]] if key == "region" else list(UNIT_CATEGORIES)
     assert total[0] == "合计"
-    for column in range(1, len(total)):
-        assert sum(int(r[column]) for r in regions) == int(total[column])
-    assert int(total[1]) == len(_units())
-    page.select_option("select[data-region-filter]", "市直公共卫生单位")
-    shown = page.locator("tr[data-region]:visible")
-    assert shown.count() > 0
-    assert {shown.nth(i).get_attribute("data-region") for i in range(shown.count())} == {"市直公共卫生单位"}
+    labels = [g[0].removesuffix("小计").strip() for g in groups]
+    assert labels == [o for o in order if any(u[field] == o for u in units)]
+    for column in range(1, len(total)):  # every figure: the groups' 小计 add up to the 合计
+        assert sum(int(r[column]) for r in groups) == int(total[column]), column
+    assert int(total[1]) == len(units)
+    page.select_option(f"select[data-filter={key}]", group)
+    members = {u["名称"] for u in units if u[field] == group}
+    body = _visible_rows(table)
+    assert {r[0] for r in body[:-2]} == members and body[-2][0].startswith(group) and body[-1][0] == "合计"
+    assert sum(int(r[1]) for r in body[:-2]) == int(body[-2][1]) == len(members)
+    for column in range(2, len(total)):  # the units add up to their group's 小计
+        assert sum(int(r[column]) for r in body[:-2]) == int(body[-2][column])
+    shown = page.locator(f"table:not(#groups-{key}) tr[data-{key}]:visible")  # 总览's unit tables narrow
+    assert shown.count() >= len(members)
+    assert {shown.nth(i).get_attribute(f"data-{key}") for i in range(shown.count())} == {group}
+    page.select_option(f"select[data-filter={key}]", "")
+    assert len(_visible_rows(table)) == len(groups) + 1
+
+
+def test_every_demo_unit_has_a_category_from_the_schema() -> None:
+    schema = json.loads((REPO / "schemas" / "campaign.schema.json").read_text(encoding="utf-8"))
+    allowed = schema["properties"]["单位"]["items"]["properties"]["类别"]["enum"]
+    assert tuple(allowed) == UNIT_CATEGORIES
+    assert all(u.get("类别") in allowed for u in _campaign_units())
 
 
 def test_the_statistics_tables_keep_their_headers_while_scrolling(server: str, page: Page) -> None:

@@ -72,6 +72,27 @@ UNIT_TYPES = (
     UnitType("健康教育所", "jkjys", "所党支部", "所纪检委员", PUBLIC, 1),
 )
 
+# campaign.yaml 单位「类别」 (model.UNIT_CATEGORIES) by the end of a unit's name, first match wins.
+CATEGORY_BY_ENDING = (
+    ("委员会机关", "委机关"),
+    ("妇幼保健院", "妇幼保健机构"),
+    ("医院", "医院"),
+    ("精神卫生中心", "医院"),
+    ("疾病预防控制中心", "疾病预防控制机构"),
+    ("卫生监督所", "卫生监督机构"),
+    ("急救中心", "急救和采供血机构"),
+    ("血站", "急救和采供血机构"),
+    ("健康教育所", "其他专业公共卫生机构"),
+    ("卫生院", "基层医疗卫生机构"),
+    ("社区卫生服务中心", "基层医疗卫生机构"),
+)
+
+
+def category(name: str) -> str:
+    """The 类别 the demo gives a unit it named."""
+    return next((c for ending, c in CATEGORY_BY_ENDING if name.endswith(ending)), "其他卫生健康单位")
+
+
 # The committed demo: 绍兴市直 units in three groups (地区), as in the notice's 市直各医疗卫生健康单位.
 CITY = "绍兴市"
 DEMO_REGIONS = (

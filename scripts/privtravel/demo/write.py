@@ -12,6 +12,7 @@ import json
 from collections import defaultdict
 
 from privtravel.demo.emit import Doc as Yaml
+from privtravel.demo.lexicon import category
 from privtravel.demo.options import (
     DOCS_EXPIRED_SINCE,
     POLICE_DATA_DATE,
@@ -91,6 +92,7 @@ def campaign_text(units: list[Unit]) -> str:
         y.put(4, "代码", unit.code, dash=True)
         y.put(4, "名称", unit.name)
         y.put(4, "地区", unit.region)
+        y.put(4, "类别", category(unit.name))
         y.items(4, "填报人员", [f"@{unit.code}-hr"])
     y.items(0, "审核人员", ["@wzzc-reviewers"])
     y.items(0, "维护人员", ["@privtravel-maintainers"])

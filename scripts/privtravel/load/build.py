@@ -78,6 +78,7 @@ def campaign(data: dict[str, Any], src: Src) -> Campaign:
             region=u["地区"],
             owners=tuple(u.get("填报人员", ())),
             src=_at(src, "单位", i),
+            category=u.get("类别", ""),
         )
         for i, u in enumerate(data["单位"])
     )

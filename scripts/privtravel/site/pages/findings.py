@@ -22,7 +22,7 @@ def _verdict_css(summary_text: str) -> str:
 
 
 def matrix(
-    units: list[UnitSummary], link: dict[str, str], prefix: str = "", *, regions: dict[str, str] | None = None
+    units: list[UnitSummary], link: dict[str, str], prefix: str = "", *, tags: dict[str, str] | None = None
 ) -> list[str]:
     """Units × the six 「应…尽…」, worst first, each cell coloured and linking to its evidence on the
     unit page; totals underneath; every column sorts (site/assets/dashboard.js)."""
@@ -46,7 +46,7 @@ def matrix(
             cells.append(f'<td data-sort="{s.states[OPEN] + s.states[CONFIRMED]}">{text}</td>')
         name = f'<a href="{href(u.unit)}">{cell(u.name)}</a>' if u.unit in link else cell(u.name)
         open_, confirmed = load(u)
-        region = f' data-region="{cell(regions[u.unit])}"' if regions and u.unit in regions else ""
+        region = tags.get(u.unit, "") if tags else ""  # the filters' data-region, data-category
         rows.append(
             f"<tr{region}><td>{name}</td>{''.join(cells)}"
             f'<td class="num">{open_}</td><td class="num">{confirmed}</td></tr>'

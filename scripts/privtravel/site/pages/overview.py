@@ -9,7 +9,7 @@ from privtravel.campaignops.reminders import Reminder
 from privtravel.crosscheck.run import Outcome
 from privtravel.model import Campaign
 from privtravel.site import charts
-from privtravel.site.pages import attention, findings, regions, statistics
+from privtravel.site.pages import attention, findings, groups, statistics
 from privtravel.site.pages.common import WIDE_PAGE, demo_note
 from privtravel.site.status import DONE, NONE, PARTIAL, UnitStatus
 from privtravel.stats.compute import Statistics
@@ -55,8 +55,9 @@ def overview(
         attention.timeline(campaign, milestones(campaign), next_monthly_day(campaign, today), today),
         "",
         *attention.block(campaign, statuses, reminders, links, today),
-        *regions.table(campaign, statuses, reminders),
     ]
+    for grouping in groups.groupings(campaign):
+        lines += groups.table(grouping, statuses, reminders, stats)
     lines += [
         "## 各单位报送情况",
         "",
@@ -75,7 +76,7 @@ def overview(
     ]
     lines += [
         "",
-        *indicators(outcome, links, {s.config.code: s.config.region for s in statuses}),
+        *indicators(outcome, links, {s.config.code: groups.row_tags(s.config) for s in statuses}),
         *headline(stats),
         f"数据来源：{escape(computed_from)}",
         "",
@@ -83,7 +84,7 @@ def overview(
     return "\n".join(lines)
 
 
-def indicators(outcome: Outcome | None, links: dict[str, str], regions: dict[str, str]) -> list[str]:
+def indicators(outcome: Outcome | None, links: dict[str, str], tags: dict[str, str]) -> list[str]:
     lines = ["## 六个「应…尽…」", ""]
     if outcome is None or not outcome.complete:
         return [*lines, findings.NO_POLICE if outcome is None else "公安数据有错误，未作比对。", ""]
@@ -92,7 +93,7 @@ def indicators(outcome: Outcome | None, links: dict[str, str], regions: dict[str
         "与公安机关出入境管理部门的数据比对的结果，问题多的单位在前（点击查看依据，点击表头排序；"
         "详见[核查发现](findings.md)）：",
         "",
-        *findings.matrix(outcome.units, links, regions=regions),
+        *findings.matrix(outcome.units, links, tags=tags),
         "",
     ]
 
@@ -167,7 +168,7 @@ def status_table(statuses: list[UnitStatus]) -> list[str]:
             for v in (s.registered, s.filed, s.zero, s.exempt, s.missing, s.errors, s.warnings)
         )
         rows.append(
-            f'<tr data-region="{escape(s.config.region)}"><td>{escape(s.config.region)}</td>'
+            f"<tr{groups.row_tags(s.config)}><td>{escape(s.config.region)}</td>"
             f'<td><a href="units/{s.config.code}/">{escape(s.config.name)}</a></td>'
             f'<td><span class="{_CSS[s.state]}">{s.state}</span></td>{figures}</tr>'
         )
