@@ -41,6 +41,21 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
+def _commit(root: Path, message: str, stamp: str) -> None:
+    env = {
+        "GIT_AUTHOR_NAME": "测试",
+        "GIT_AUTHOR_EMAIL": "t@example.invalid",
+        "GIT_COMMITTER_NAME": "测试",
+        "GIT_COMMITTER_EMAIL": "t@example.invalid",
+        "GIT_AUTHOR_DATE": stamp,
+        "GIT_COMMITTER_DATE": stamp,
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(root),
+    }
+    for args in (["add", "-A"], ["commit", "-q", "-m", message]):
+        subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
+
+
 @pytest.fixture(scope="module")
 def public(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("dashboard") / "campaign"
@@ -48,6 +63,13 @@ def public(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for name in ("campaign.yaml", "submissions", "police", "inspections"):
         source = REPO / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, root / name)
+    # a Git history for 进展: the declarations on one day, the police data two days later
+    police = root.parent / "police"
+    shutil.move(root / "police", police)
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=root, check=True)
+    _commit(root, "各单位填报", "2019-06-10T18:00:00+08:00")
+    shutil.move(police, root / "police")
+    _commit(root, "公安数据", "2019-06-12T18:00:00+08:00")
     done = subprocess.run(
         [sys.executable, "-m", "privtravel", "--root", str(root), "site"], capture_output=True, text=True
     )
@@ -183,7 +205,16 @@ def test_the_site_works_opened_as_a_file(public: Path, browser: Browser) -> None
 
 
 def test_no_page_reaches_outside_and_no_loader_points_at_a_cdn(server: str, public: Path, page: Page) -> None:
-    for path in ("/", "/stats/", "/findings/", "/units/sjkzx/", "/inspection/", "/audit/", "/404.html"):
+    for path in (
+        "/",
+        "/progress/",
+        "/stats/",
+        "/findings/",
+        "/units/sjkzx/",
+        "/inspection/",
+        "/audit/",
+        "/404.html",
+    ):
         assert _open(page, server + path, server) == [], path
     for script in (public / "assets" / "javascripts").glob("*.js"):
         assert "unpkg.com" not in script.read_text(encoding="utf-8"), script.name
@@ -207,7 +238,9 @@ def npm_packages() -> Path:
     return NPM / "node_modules"
 
 
-@pytest.mark.parametrize("path", ["/", "/findings/", "/units/srmyy/", "/stats/", "/inspection/"])
+@pytest.mark.parametrize(
+    "path", ["/", "/progress/", "/findings/", "/units/srmyy/", "/stats/", "/inspection/"]
+)
 def test_no_serious_contrast_violation(server: str, page: Page, npm_packages: Path, path: str) -> None:
     _open(page, server + path, server)
     page.add_script_tag(path=str(npm_packages / "axe-core" / "axe.min.js"))
@@ -358,3 +391,27 @@ def test_the_statistics_tables_keep_their_headers_while_scrolling(server: str, p
     head, frame = page.locator("#fj2 thead").bounding_box(), box.bounding_box()
     assert head is not None and frame is not None
     assert box.evaluate("b => b.scrollTop") > 100 and abs(head["y"] - frame["y"]) < 2
+
+
+def test_progress_charts_by_day_are_readable_and_say_how_thin_the_history_is(server: str, page: Page) -> None:
+    assert _open(page, server + "/progress/", server) == []
+    charts = page.locator("figure.chart.days")
+    assert charts.count() == 3
+    findings = charts.nth(1)
+    assert "核查发现" in findings.locator("figcaption").inner_text()
+    # the police data arrived on 6月12日: every finding opened that day, none before
+    bars = findings.locator("rect title").evaluate_all("ts => ts.map(t => t.textContent)")
+    opened = [t for t in bars if "新增待核实" in t]
+    assert len(opened) == 1 and opened[0].startswith("6-12 "), opened
+    _open(page, server + "/", server)  # none answered yet: as many as 总览 counts 待核实
+    groups = page.locator("table#groups-region")
+    column = groups.locator("thead th").all_inner_texts().index("比对发现待核实")
+    total = groups.locator("tbody tr.total").locator("th, td").all_inner_texts()[column]
+    assert opened[0].endswith(f" {total}") and int(total) > 0
+    _open(page, server + "/progress/", server)
+    table = page.locator("h2#按日数据 ~ div table, h2#按日数据 + table").first
+    assert "2019-06-12" in table.inner_text()
+    assert "少于 7 天" in page.locator("article").inner_text()  # honest: no trend from 3 days
+    for i in range(charts.count()):  # chart text as large on screen as the page's small print
+        size = charts.nth(i).locator("svg text").first.evaluate("t => t.getBoundingClientRect().height")
+        assert size >= 10, size

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import subprocess
 from pathlib import Path
 
 from privtravel.analysis import analyze
 from privtravel.site.audit import read_log
+from privtravel.site.history import History
 from privtravel.site.pages import progress
 from tests.conftest import git
 
@@ -45,5 +47,10 @@ def test_reports_count_on_the_day_they_first_reached_main(campaign: Path) -> Non
     assert names["2019-06-05"]["新交报告表"] == len(list(reports.iterdir()))
     assert sum(c["新交报告表"] for c in by_day.values()) == total_reports
     assert "2019-06-06" not in names or names["2019-06-06"]["新交报告表"] == 0
-    html = "\n".join(progress.section(read_log(campaign), analyze(campaign).repo))
-    assert "<td>2019-06-05</td>" in html and "合计" in html
+    repo = analyze(campaign).repo
+    assert repo.campaign is not None
+    html = progress.page(read_log(campaign), repo, History(), repo.campaign, dt.date(2019, 6, 30))
+    assert '<th scope="row">2019-06-05</th>' in html and "合计" in html and "<svg" in html
+    assert "只有 3 个日子有变化，少于 7 天" in html  # honest about a thin history
+    summary = "\n".join(progress.overview_lines(read_log(campaign), repo, History()))
+    assert "[进展](progress.md)" in summary

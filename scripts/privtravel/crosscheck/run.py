@@ -69,17 +69,25 @@ def match(
     enabled = gc.isenabled()
     gc.disable()
     try:
-        ctx = context.build(campaign, units, police)
-        ctx.links = {ident: links.link(ctx, ident) for ident in sorted(ctx.travel) if ident in ctx.roster}
-        found: list[Finding] = []
-        for family in FAMILIES:
-            found.extend(family.check(ctx, problems))
-        found = _unique_keys(sorted(found, key=_order(ctx.unit_order)))
+        ctx, found = find(campaign, units, police, problems)
         answered = answers.apply(ctx, found, problems)
         return ctx, answered, summary.summarize(ctx, answered)
     finally:
         if enabled:
             gc.enable()
+
+
+def find(
+    campaign: Campaign, units: dict[str, UnitData], police: PoliceData, problems: list[Diagnostic]
+) -> tuple[context.Context, list[Finding]]:
+    """Index and pair, then every family's findings, before the units' answers (which no finding
+    depends on: a change to 核查说明.yaml alone needs only ``answers.apply`` again, site/history.py)."""
+    ctx = context.build(campaign, units, police)
+    ctx.links = {ident: links.link(ctx, ident) for ident in sorted(ctx.travel) if ident in ctx.roster}
+    found: list[Finding] = []
+    for family in FAMILIES:
+        found.extend(family.check(ctx, problems))
+    return ctx, _unique_keys(sorted(found, key=_order(ctx.unit_order)))
 
 
 def _order(unit_order: list[str]) -> Callable[[Finding], tuple[int, str, str, str]]:

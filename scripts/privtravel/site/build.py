@@ -23,7 +23,7 @@ from privtravel.diagnostics import Diagnostic, FatalError
 from privtravel.load.layout import unit_of
 from privtravel.masking import mask_page
 from privtravel.model import Campaign
-from privtravel.site import audit_trail, offline, provenance_pages, search, units
+from privtravel.site import audit_trail, history, offline, provenance_pages, search, units
 from privtravel.site.asof import AsOf, as_of
 from privtravel.site.deferred import Deferred
 from privtravel.site.pages import audit as audit_pages
@@ -88,6 +88,7 @@ def write_pages(
         inspection_pages.progress(repo, today), today, len(campaign.units)
     )
     outcome = analysis.crosscheck
+    past = history.daily(root, trail.entries, history.states_of(outcome))  # findings by day (site/history.py)
     write(
         "index.md",
         overview.overview(
@@ -103,8 +104,9 @@ def write_pages(
         + "\n"
         + rectification
         + "\n"
-        + "\n".join(progress.section(trail.entries, repo)),
+        + "\n".join(progress.overview_lines(trail.entries, repo, past)),
     )
+    write(progress.PAGE, progress.page(trail.entries, repo, past, campaign, today))
     write("stats.md", statistics.page(campaign, stats))
     write(f"{statistics.SOURCES_PAGE}.md", statistics.sources_page(campaign))
     cited = provenance_lines(root, refs(stats))
@@ -129,6 +131,7 @@ def write_pages(
         by_region.setdefault(status.config.region, []).append({status.config.name: links[status.config.code]})
     nav = [
         {"总览": "index.md"},
+        {"进展": progress.PAGE},
         {"统计表": [{"附件2、附件3": "stats.md"}, {"数字的来源": f"{statistics.SOURCES_PAGE}.md"}]},
         {"核查发现": "findings.md"},
         {"单位": [{region: pages} for region, pages in by_region.items() if pages]},

@@ -45,3 +45,69 @@ def stacked(title: str, parts: Sequence[tuple[str, int, str]]) -> str:
         f'<div class="stack" role="img" aria-label="{escape(title)}">{segments}</div>'
         f'<ul class="legend">{legend}</ul></figure>'
     )
+
+
+def days(
+    title: str, labels: Sequence[str], bars: Sequence[tuple[str, Sequence[int], str]], *, note: str = ""
+) -> str:
+    """Bars by day (several series side by side), as inline SVG sized for a phone: the view box is
+    about a phone's width, so its 13-unit text stays near 12 px at 390 px and grows on a desktop only
+    up to the figure's max-width.  Title and legend are HTML; the figures are also in a data table."""
+    width, height, left, bottom, top = 360, 170, 40, 34, 16
+    count = len(labels) or 1
+    biggest = max((v for _, values, _ in bars for v in values), default=0)
+    scale = _nice(biggest)
+    plot = height - bottom - top
+    slot = (width - left - 4) / count
+    bar = max(1.0, min(28.0, slot * 0.8 / max(1, len(bars))))
+    pad = (slot - bar * len(bars)) / 2
+    parts = [
+        f'<line x1="{left}" y1="{top + plot}" x2="{width}" y2="{top + plot}" stroke="#757575"/>',
+        f'<text x="{left - 4}" y="{top + 10}" text-anchor="end">{scale}</text>',
+        f'<text x="{left - 4}" y="{top + plot}" text-anchor="end">0</text>',
+        f'<line x1="{left}" y1="{top}" x2="{width}" y2="{top}" stroke="#e0e0e0"/>',
+    ]
+    for s, (name, values, colour) in enumerate(bars):
+        for i, value in enumerate(values):
+            if not value:
+                continue
+            h = plot * value / scale
+            x = left + i * slot + pad + s * bar
+            parts.append(
+                f'<rect x="{x:.1f}" y="{top + plot - h:.1f}" width="{bar:.1f}" height="{h:.1f}" '
+                f'fill="{colour}"><title>{escape(labels[i])} {escape(name)} {value}</title></rect>'
+            )
+            if bar >= 16:  # room for the figure above its bar
+                parts.append(
+                    f'<text x="{x + bar / 2:.1f}" y="{top + plot - h - 3:.1f}" text-anchor="middle" '
+                    f'font-size="11">{value}</text>'
+                )
+    step = max(1, -(-count // 5))  # at most 5 or 6 date labels: they must not overlap on a phone
+    for i in range(0, count, step):
+        x = left + i * slot + slot / 2
+        parts.append(
+            f'<text x="{x:.1f}" y="{height - bottom + 16}" text-anchor="middle">{escape(labels[i])}</text>'
+        )
+    summary = "；".join(f"{name}共 {sum(values)}" for name, values, _ in bars)
+    legend = "".join(
+        f'<li><span class="swatch" style="background:{colour}"></span>{escape(name)}</li>'
+        for name, _, colour in bars
+    )
+    aria = escape(f"{title}：{len(labels)} 天，{summary}")
+    return (
+        f'<figure class="chart days"><figcaption>{escape(title)}</figcaption>'
+        f'<svg class="days" viewBox="0 0 {width} {height}" role="img" aria-label="{aria}" '
+        f'font-size="13" fill="#212121">{"".join(parts)}</svg>'
+        f'<ul class="legend">{legend}</ul>{f"<p>{escape(note)}</p>" if note else ""}</figure>'
+    )
+
+
+def _nice(value: int) -> int:
+    """The axis top: 1, 2 or 5 times a power of ten, at least ``value``."""
+    top = 1
+    while top < value:
+        for factor in (2, 5 / 2, 2):
+            top = int(top * factor)
+            if top >= value:
+                break
+    return top
