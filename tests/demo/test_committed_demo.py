@@ -11,18 +11,16 @@ from privtravel.demo.write import dump_json
 REPO = Path(__file__).resolve().parents[2]
 MANIFEST = REPO / "tests" / "fixtures" / "demo_planted.json"
 REGENERATE = "privtravel demo --out . --force --manifest tests/fixtures/demo_planted.json"
-# Written by hand (集中检查 and 整改, issue 9) on top of the generated units; the generator does not make them
-# yet, and `demo --force` keeps them.
-HAND_WRITTEN = ("submissions/srmyy/整改.yaml", "submissions/sjkzx/整改.yaml")
+# Everything the demo consists of, 集中检查 and 整改 included, is generated: nothing is written by hand.
+GENERATED = ("submissions", "police", "inspections")
 
 
 def committed_files() -> dict[str, bytes]:
     found = {"campaign.yaml": (REPO / "campaign.yaml").read_bytes()}
-    for top in ("submissions", "police"):
+    for top in GENERATED:
         for path in sorted((REPO / top).rglob("*")):
-            rel = path.relative_to(REPO).as_posix()
-            if path.is_file() and rel not in HAND_WRITTEN:
-                found[rel] = path.read_bytes()
+            if path.is_file():
+                found[path.relative_to(REPO).as_posix()] = path.read_bytes()
     return found
 
 

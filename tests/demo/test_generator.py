@@ -198,19 +198,29 @@ def test_every_unit_without_rules_and_every_missing_report_is_in_the_manifest() 
 def test_replacing_the_demo_keeps_the_units_answers(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """核查说明.yaml and 整改.yaml are written by units, never generated: --force keeps them where it can."""
+    """核查说明.yaml is written by units, never generated: --force keeps it where it can.  整改.yaml
+    answers the generated inspections/ and is replaced with them, as is a hand-made inspection."""
     out = tmp_path / "demo"
     args = ["demo", "--out", str(out), "--people", "150", "--crossings", "400"]
     assert main([*args, "--units", "3"]) == 0
     first, last = sorted(p.name for p in (out / "submissions").iterdir())[::2]
     answers = {
         f"submissions/{first}/核查说明.yaml": "# 单位的答复\n".encode(),
-        f"submissions/{last}/整改.yaml": "# 单位的整改\n".encode(),
+        f"submissions/{last}/核查说明.yaml": "# 单位的答复\n".encode(),
     }
     for rel, data in answers.items():
         (out / rel).write_bytes(data)
+    generated = {p.relative_to(out).as_posix() for p in out.rglob("整改.yaml")}
+    assert generated
+    for rel in generated:
+        (out / rel).write_bytes("# 手改的整改\n".encode())
+    (out / "inspections" / "stale.yaml").write_bytes(b"# stale\n")
     assert main([*args, "--units", "3", "--force"]) == 0
     assert all((out / rel).read_bytes() == data for rel, data in answers.items())
+    for rel in generated:  # generated again, the hand edit is gone
+        assert (out / rel).read_text(encoding="utf-8").startswith("# yaml-language-server")
+    assert {p.relative_to(out).as_posix() for p in out.rglob("整改.yaml")} == generated
+    assert not (out / "inspections" / "stale.yaml").exists()
     capsys.readouterr()
     assert main([*args, "--units", "2", "--force"]) == 0
     printed = capsys.readouterr().out

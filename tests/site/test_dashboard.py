@@ -300,17 +300,35 @@ def test_the_matrix_sorts_and_keeps_its_totals_last(server: str, page: Page) -> 
     assert "合计" in table.locator("tbody tr").last.inner_text()
 
 
+def _planted_unit(kind: str) -> str:
+    (unit,) = {s["unit"] for s in PLANTED["situations"] if s["kind"] == kind}
+    return str(unit)
+
+
 def test_unit_pages_flag_what_does_not_add_up(public: Path) -> None:
-    sjkzx = (public / "units" / "sjkzx" / "index.html").read_text(encoding="utf-8")
-    # the inspection says 未建立制度; the unit's 单位.yaml lists its rules
-    assert "检查结论与本单位的数据不一致" in sjkzx and "应建尽建：检查组认为本单位未建立制度" in sjkzx
+    # the two inspection conclusions planted against the data, and only those, are flagged
+    flagged = {
+        p.parent.name
+        for p in (public / "units").glob("*/index.html")
+        if "检查结论与本单位的数据不一致" in p.read_text(encoding="utf-8")
+    }
+    said = _planted_unit("inspection_says_no_rules")
+    overlooked = _planted_unit("inspection_overlooked")
+    assert flagged == {said, overlooked}
+    # the inspection says 尚未出台制度; the unit's 单位.yaml lists its rules
+    page = (public / "units" / said / "index.html").read_text(encoding="utf-8")
+    assert "应建尽建：检查组认为本单位未建立制度" in page
+    (aspect,) = {s["details"]["方面"] for s in PLANTED["situations"] if s["kind"] == "inspection_overlooked"}
+    page = (public / "units" / overlooked / "index.html").read_text(encoding="utf-8")
+    assert f"{aspect}：检查组结论「符合要求」，但与公安数据比对：待核实" in page
     srmyy = (public / "units" / "srmyy" / "index.html").read_text(encoding="utf-8")
     covered = [s for s in PLANTED["situations"] if s["unit"] == "srmyy" and s["case"] and s["findings"]]
     assert covered and "已登记违规问题、尚未答复的核查项" in srmyy
     for s in covered:
         assert f"（{s['person']} {s['name']}）→ 违规问题 {s['case']}" in srmyy
     assert '<h2 id="填报格式检查">' in srmyy and '<h2 id="检查结果">' not in srmyy
-    clean = (public / "units" / "szxxz" / "index.html").read_text(encoding="utf-8")
+    uninspected = next(code for code in _units().values() if code not in PLANTED["inspected"])
+    clean = (public / "units" / uninspected / "index.html").read_text(encoding="utf-8")
     assert "专项检查组尚未检查本单位" in clean and "检查结论与本单位的数据不一致" not in clean
 
 

@@ -9,15 +9,17 @@ from pathlib import Path
 from privtravel.demo import DEMO, Generated, Options, generate
 from privtravel.demo.write import dump_json
 from privtravel.diagnostics import FatalError
-from privtravel.load.layout import CAMPAIGN_FILE, POLICE_DIR, SUBMISSIONS
+from privtravel.load.layout import CAMPAIGN_FILE, INSPECTIONS, POLICE_DIR, SUBMISSIONS
 from privtravel.report import progress
 
-HELP = "生成示例数据：虚构的单位、人员、报告表、审批、证件保管、违规问题和公安数据（同一参数结果完全相同）"
+HELP = "生成示例数据：虚构的单位、人员、报告表、审批、证件保管、违规问题、公安数据、集中检查和整改（同一参数结果完全相同）"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--out", required=True, help="写入的目录（其中的 campaign.yaml、submissions/、police/ 会被替换）"
+        "--out",
+        required=True,
+        help="写入的目录（其中的 campaign.yaml、submissions/、police/、inspections/ 会被替换）",
     )
     parser.add_argument("--seed", type=int, default=DEMO.seed, help=f"随机种子（默认 {DEMO.seed}）")
     parser.add_argument("--units", type=_positive, default=DEMO.units, help=f"单位数（默认 {DEMO.units}）")
@@ -44,7 +46,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--force",
         action="store_true",
-        help="目录里已有填报文件时也替换（各单位的核查说明.yaml、整改.yaml 保留）",
+        help="目录里已有填报文件时也替换（各单位的核查说明.yaml 保留）",
     )
 
 
@@ -93,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
             f"人数太少：每个单位至少 8 人（{options.units} 个单位至少要 {options.units * 8} 人）。"
         )
     out = Path(args.out)
-    occupied = [name for name in (SUBMISSIONS, POLICE_DIR) if (out / name).exists()]
+    occupied = [name for name in REPLACED if (out / name).exists()]
     if occupied and not args.force:
         raise FatalError(f"{out} 里已有 {'、'.join(occupied)}：确认要替换时加 --force。")
     try:
@@ -114,9 +116,11 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-# What units and inspectors write in answer to findings and inspections; the generator never makes
-# these, so replacing the demo keeps them (in the units that are still there).
-KEPT = ("核查说明.yaml", "整改.yaml")
+# What units write in answer to the cross-check's findings; the generator never makes these, so
+# replacing the demo keeps them (in the units that are still there).  整改.yaml answers the generated
+# inspections/ and is generated with them.
+KEPT = ("核查说明.yaml",)
+REPLACED = (SUBMISSIONS, POLICE_DIR, INSPECTIONS)
 
 
 def write_out(out: Path, generated: Generated) -> list[str]:
@@ -126,7 +130,7 @@ def write_out(out: Path, generated: Generated) -> list[str]:
         for name in KEPT
         for path in sorted((out / SUBMISSIONS).glob(f"*/{name}"))
     }
-    for name in (SUBMISSIONS, POLICE_DIR):
+    for name in REPLACED:
         if (out / name).exists():
             shutil.rmtree(out / name)
     show = progress.reporter("已写入文件")

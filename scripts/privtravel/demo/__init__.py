@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from privtravel.demo import baseline, plant, unit_files, write
+from privtravel.demo import baseline, inspect, inspection_files, plant, unit_files, write
 from privtravel.demo.context import Context
 from privtravel.demo.options import DEMO, POLICE_DATA_DATE, Options
 from privtravel.masking import document_number as mask
@@ -32,10 +32,14 @@ def generate(options: Options) -> Generated:
     for unit in units:
         files.update(unit_files.unit_files(unit, owner))
     files.update(write.police_files(units))
-    return Generated(files, manifest(options, units, planted))
+    inspections = inspect.inspect_all(options, units, planted)
+    files.update(inspection_files.files(inspections))
+    return Generated(files, manifest(options, units, planted, inspections))
 
 
-def manifest(options: Options, units: list[Any], planted: list[plant.Planted]) -> dict[str, Any]:
+def manifest(
+    options: Options, units: list[Any], planted: list[plant.Planted], inspections: list[inspect.Inspection]
+) -> dict[str, Any]:
     situations = []
     for item in planted:
         details: dict[str, Any] = {}
@@ -70,11 +74,13 @@ def manifest(options: Options, units: list[Any], planted: list[plant.Planted]) -
     situations.sort(key=lambda s: (s["unit"], s["person"] or "", s["kind"]))
     return {
         "说明": "示例数据中有意安排的情形。findings：公安比对核查应得出的发现（空列表表示不应成为发现）；"
-        "check：privtravel check 应给出的警告代码。其余数据应当没有任何发现。",
+        "check：privtravel check 应给出的警告代码。其余数据应当没有任何发现。"
+        "inspected：专项检查组检查了的单位，检查结论与数据一致，inspection_ 开头的情形除外（看板应标出）。",
         "options": options.describe(),
         "police_data_date": POLICE_DATA_DATE.isoformat(),
         "units": len(units),
         "people": sum(len(u.people) for u in units),
         "crossings": write.crossing_count(units),
+        "inspected": [i.unit.code for i in inspections],
         "situations": situations,
     }

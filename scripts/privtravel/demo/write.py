@@ -28,6 +28,8 @@ from privtravel.demo.world import (
 )
 from privtravel.load.layout import CAMPAIGN_FILE, POLICE_DIR, POLICE_MANIFEST, Kind, schema_comment
 
+# Who fills in and checks the committee's own statistics tables (fictional, like everything here).
+COMMITTEE_FILLER, COMMITTEE_PHONE, COMMITTEE_REVIEWER = "何丽萍", "0575-85132016", "孙国强"
 HOLDINGS_FILE = "持证信息.csv"
 CROSSINGS_FILE = "出入境记录.csv"
 POLICE_PROVIDER = "绍兴市公安局出入境管理支队（示例）"
@@ -63,7 +65,7 @@ def campaign_text(units: list[Unit]) -> str:
     y.raw(0, "# 示例数据：本仓库中的单位、人员、证件、行程和公安数据全部由 privtravel demo 生成，纯属虚构。")
     y.raw(
         0,
-        "# 正式使用时请用真实的单位名单替换本文件的「单位」和「地区」，并删除 submissions/ 和 police/ 下的示例文件。",
+        "# 正式使用时请用真实的单位名单替换本文件的「单位」和「地区」，并删除 submissions/、police/ 和 inspections/ 下的示例文件。",
     )
     y.put(0, "专项整治名称", "市直卫生健康系统干部因私出国（境）违规问题专项整治（示例数据）")
     y.put(0, "年度", YEAR)
@@ -94,6 +96,10 @@ def campaign_text(units: list[Unit]) -> str:
         y.put(4, "地区", unit.region)
         y.put(4, "类别", category(unit.name))
         y.items(4, "填报人员", [f"@{unit.code}-hr"])
+    y.raw(0, "统计表填表:")
+    y.put(2, "填表人", COMMITTEE_FILLER)
+    y.put(2, "联系电话", COMMITTEE_PHONE)
+    y.put(2, "审核人", COMMITTEE_REVIEWER)
     y.items(0, "审核人员", ["@wzzc-reviewers"])
     y.items(0, "维护人员", ["@privtravel-maintainers"])
     return y.text()
