@@ -90,9 +90,10 @@ def inspect_all(options: Options, units: list[Unit], planted: list[Planted]) -> 
         if item.findings:
             by_unit.setdefault(item.unit.code, []).append(item)
     firsts = [u for i, u in enumerate(units) if i == 0 or units[i - 1].region != u.region]
-    others = [u for u in units if u not in firsts]
+    first_codes = {u.code for u in firsts}
+    others = [u for u in units if u.code not in first_codes]
     wanted = min(len(others), max(1, round(len(units) * INSPECTED_SHARE)))
-    chosen = {u.code for u in firsts} | {u.code for u in rng.sample(others, wanted)}
+    chosen = first_codes | {u.code for u in rng.sample(others, wanted)}
     inspected = [u for u in units if u.code in chosen]  # campaign order
     found = {u.code: _found(by_unit.get(u.code, [])) for u in inspected}
     overlooked = _pick(rng, [u for u in inspected if any(a != "应建尽建" for a in found[u.code])])

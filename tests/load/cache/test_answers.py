@@ -391,10 +391,8 @@ def test_the_cache_can_live_outside_the_work_tree(
     assert (outside / "units" / f"{UNIT}.result.json").is_file()
     memo = Cache.open(repo)
     assert memo is not None and memo.dir == outside
-    memo.take(
-        sorted(p.relative_to(repo).as_posix() for p in (repo / "submissions").rglob("*.yaml")),
-        records_result(),
-    )
+    declarations = [*(repo / "submissions").rglob("*.yaml"), *(repo / "inspections").glob("*.yaml")]
+    memo.take(sorted(p.relative_to(repo).as_posix() for p in declarations), records_result())
     assert UNIT in memo.hits
     assert run(repo, capsys)[0] == baseline
 
