@@ -121,7 +121,8 @@ def forge_clean(root: Path, directory: Path, key: bytes = b"") -> None:
     """What someone who knows our format would write: records that say the unit, with its file
     as it is now (broken), is clean, with the contents it had before, bound to the current bytes."""
     memo = Cache(root, salt(root), directory, key)
-    rels = sorted(p.relative_to(root).as_posix() for p in (root / "submissions" / UNIT).rglob("*.yaml"))
+    files = [*(root / "inspections").glob(f"{UNIT}.yaml"), *(root / "submissions" / UNIT).rglob("*.yaml")]
+    rels = sorted(p.relative_to(root).as_posix() for p in files)  # all the files about the unit
     unit_key = memo._unit_key(UNIT, rels)
     assert unit_key is not None
     units = directory / "units"
