@@ -23,10 +23,14 @@ PAGE = """# 标题
 """
 
 
-def test_take_and_insert(tmp_path: Path) -> None:
-    deferred = Deferred()
+@pytest.mark.parametrize("spill", [False, True])
+def test_take_and_insert(tmp_path: Path, spill: bool) -> None:
+    deferred = Deferred(tmp_path / "spill" if spill else None)
     text = deferred.take("units/a.md", PAGE)
     assert "<table" not in text and text.count("PRIVTRAVEL-TABLE") == 2
+    if spill:  # waiting on disk, not in memory
+        assert set(deferred.pages["units/a.md"].values()) == {""}
+        assert "<td>二</td>" in (tmp_path / "spill" / "0.json").read_text(encoding="utf-8")
     markers = list(deferred.pages["units/a.md"])
     built = tmp_path / "units" / "a" / "index.html"
     built.parent.mkdir(parents=True)
@@ -40,8 +44,9 @@ def test_take_and_insert(tmp_path: Path) -> None:
     assert "<p><table>" not in html
 
 
-def test_index_pages_and_pages_without_tables(tmp_path: Path) -> None:
-    deferred = Deferred()
+@pytest.mark.parametrize("spill", [False, True])
+def test_index_pages_and_pages_without_tables(tmp_path: Path, spill: bool) -> None:
+    deferred = Deferred(tmp_path / "spill" if spill else None)
     assert deferred.take("guide/steps.md", "# 步骤\n") == "# 步骤\n"
     text = deferred.take("index.md", "<table><tr><td>1</td></tr></table>")
     (tmp_path / "index.html").write_text(text, encoding="utf-8")

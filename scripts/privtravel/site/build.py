@@ -176,7 +176,8 @@ def build(root: Path, out: Path, today: dt.date | None = None) -> None:
     # absolute: MkDocs resolves relative folders against mkdocs.yml's folder, not the campaign's
     root, out = root.resolve(), out.resolve()
     docs = root / "build" / "docs"
-    deferred = Deferred()
+    shutil.rmtree(root / "build" / "deferred", ignore_errors=True)  # a killed build's tables
+    deferred = Deferred(root / "build" / "deferred")
     campaign, nav, asof, people = write_pages(root, docs, today, deferred)
     try:
         config = load_config(str(CONFIG), docs_dir=str(docs), site_dir=str(out))
