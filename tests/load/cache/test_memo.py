@@ -164,3 +164,28 @@ def test_later_stages_reuse_what_check_learnt_and_nothing_stale(campaign: Path) 
     assert reused.units == repository.load(campaign, fresh_result).units
     assert result.diagnostics == fresh_result.diagnostics
     assert any(r.name == "孙玮" for r in reused.units["srmyy"].reports)
+
+
+def test_later_stages_read_a_units_record_only_when_its_files_are_served(tmp_path: Path) -> None:
+    """The reuse that crosscheck, stats and site make holds one unit's records at a time (its
+    inspections/ file, served first, apart from its submissions/), not the whole province's."""
+    from privtravel.load import repository
+    from privtravel.load.layout import subject_of
+
+    demo = Path(__file__).resolve().parents[3]
+    root = tmp_path / "demo"
+    for part in ("submissions", "inspections"):
+        shutil.copytree(demo / part, root / part)
+    shutil.copy(demo / "campaign.yaml", root / "campaign.yaml")
+    check(root, cache=True)
+    memo = Cache.open(root)
+    paths = repository.discover(root)
+    assert any(p.startswith("inspections/") for p in paths)
+    assert memo.reuse(paths) == len(paths) > 600  # all known from the result records alone
+    assert memo.old_files == {} and len(memo.unread) == 20
+    held = []
+    for rel in paths:
+        assert memo.file_result(rel) is not None, rel
+        held.append({subject_of(r) for r in memo.old_files})
+    assert max(len(units) for units in held) == 1 and memo.served == len(paths)
+    assert memo.old_files == {} and memo.unread == {} and memo.expected == {}

@@ -16,12 +16,13 @@ hash is reused when its size, inode, mtime and ctime are all unchanged and it wa
 well before the hashes were recorded (a file written within that window is always re-read).
 ctime changes on every write, including one that restores the old mtime.
 
-``memo``: the Cache itself.  ``records``: the files on disk, JSON checked for shape before use
+``memo``: the Cache itself; ``salt``: what every result depends on.  ``records``: the files on disk, JSON checked for shape before use
 (never pickle: reading a record cannot run code).  ``place``: where the cache lives and when it
 must not be used at all (tracked by git, inside the data folders).
 """
 
-from privtravel.load.cache.memo import Cache, digest, salt
+from privtravel.load.cache.memo import Cache
 from privtravel.load.cache.place import CACHE_DIR
+from privtravel.load.cache.salt import digest, salt
 
 __all__ = ["CACHE_DIR", "Cache", "digest", "salt"]

@@ -4,56 +4,22 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sys
 import time
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from privtravel import __version__
 from privtravel.diagnostics import Diagnostic, JsonPath, Result
 from privtravel.load.cache import place, records
 from privtravel.load.cache.records import Entry, RawEntry, Stat, UnitRecord
-from privtravel.load.layout import CAMPAIGN_FILE, classify
+from privtravel.load.cache.salt import digest, salt
+from privtravel.load.layout import classify
 from privtravel.load.layout import subject_of as subject
 
 RACY_NS = 3_000_000_000  # files changed this close to the last run are always re-read
 RESULT_LIMIT = 256 << 20  # bytes: a unit's result record (diagnostics and file stats)
 SLACK = 4 << 20  # bytes: a files record may be 16 times its files' size, plus this
-
-
-def digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
-def salt(root: Path, package_dir: Path | None = None, schema_dir: Path | None = None) -> str:
-    """Everything a check result depends on besides the unit's own files."""
-    import yaml
-
-    from privtravel.validate.schemas import schema_dir as default_schema_dir
-
-    h = hashlib.blake2b(digest_size=16)
-    versions = (records.FORMAT, sys.version, __version__, yaml.__version__, _version("jsonschema"))
-    h.update(repr(versions).encode())
-    package = package_dir or Path(__file__).resolve().parents[2]
-    for path in sorted(package.rglob("*.py")):
-        h.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
-    for path in sorted((schema_dir or default_schema_dir()).glob("*.json")):
-        h.update(path.name.encode() + b"\0" + path.read_bytes())
-    campaign = root / CAMPAIGN_FILE
-    h.update(b"campaign\0" + (campaign.read_bytes() if campaign.is_file() else b"<missing>"))
-    return h.hexdigest()
-
-
-def _version(distribution: str) -> str:
-    """A distribution's version, without importing it (a warm check never needs jsonschema)."""
-    from importlib.metadata import version
-
-    try:
-        return version(distribution)
-    except Exception:  # pragma: no cover - not installed as a distribution
-        return "?"
 
 
 class Cache:
@@ -76,6 +42,8 @@ class Cache:
         self.new_files: dict[str, RawEntry] = {}
         self.hits: set[str] = set()
         self.served = 0  # files whose load result came from the records
+        self.unread: dict[str, tuple[list[str], set[str]]] = {}  # reuse: unit → its files, those not read
+        self.expected: dict[str, str] = {}  # reuse: digests in the result records, for files not read yet
         self.strings: dict[str, str] = {}  # one object per text in what is served (records.share)
         self.keep_served = True  # False after ``reuse``: nothing will be stored, served texts are let go
         self.stored: set[str] = set()  # units whose records this run has written already
@@ -140,17 +108,34 @@ class Cache:
     def reuse(self, paths: Iterable[str]) -> int:
         """Make the load results of unchanged files available to ``file_result``, serving no unit:
         for the stages that need every declaration loaded (cross-check, statistics, site), after a
-        ``check`` has filled the cache.  Returns how many of ``paths`` can be reused.  Each file is
-        served once: its record's text is let go then (the loaded model needs the memory)."""
+        ``check`` has filled the cache.  Returns how many of ``paths`` can be reused.
+        The loaded model needs the memory: a unit's files record is read when its first file is
+        served (its result record's digests stand in until then: a files record that turns out not
+        to match is not served, the file is parsed), and each file's text is let go once served."""
         self.keep_served = False
         by_unit, _ = _by_unit(paths)
         for code, rels in by_unit.items():
             cached = self._read_result(code)
             if cached is not None:
                 self.stats.update(cached.stats)
-            if self._unit_key(code, rels) is not None:  # the files' digests
-                self.old_files.update(self._read_files(code, rels))
+            if self._unit_key(code, rels) is not None and cached is not None:  # the files' digests
+                self.unread[code] = (rels, set(rels))
+                self.expected.update((rel, cached.stats[rel][1]) for rel in rels if rel in cached.stats)
         return sum(1 for rels in by_unit.values() for rel in rels if self.knows(rel))
+
+    def _read_unread(self, rel: str) -> None:
+        """Read the entries of ``rel``'s unit that are in its top folder, if not read yet (each
+        unit's inspections/ file is served long before its submissions/ files: read apart)."""
+        code = subject(rel)
+        rels, unread = self.unread.get(code or "", ([], set()))
+        if rel not in unread:
+            return
+        top = rel.split("/", 1)[0]
+        now = {r for r in unread if r.split("/", 1)[0] == top}
+        unread -= now
+        if not unread:
+            del self.unread[code or ""]
+        self.old_files.update((r, raw) for r, raw in self._read_files(code or "", rels).items() if r in now)
 
     def _unit_key(self, code: str, rels: list[str]) -> str | None:
         h = hashlib.blake2b(self.salt.encode(), digest_size=16)
@@ -168,10 +153,14 @@ class Cache:
     def knows(self, rel: str) -> bool:
         """Whether ``file_result`` may have this file's result (a record for its very bytes)."""
         raw = self.old_files.get(rel)
+        if raw is None and rel in self.expected:
+            return self.expected[rel] == self.file_digests.get(rel)
         return raw is not None and raw[0] == self.file_digests.get(rel)
 
     def file_result(self, rel: str) -> Entry | None:
         """The load + validation result of a file whose bytes are unchanged, if known and sound."""
+        self._read_unread(rel)
+        self.expected.pop(rel, None)
         raw = self.old_files.get(rel)
         if raw is None or raw[0] != self.file_digests.get(rel):
             return None
