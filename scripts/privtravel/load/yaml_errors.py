@@ -7,6 +7,7 @@ import re
 import yaml
 
 from privtravel.diagnostics import Diagnostic
+from privtravel.load import yaml_lexical
 
 # Problems reported by libyaml, in Chinese.  The English original is kept in brackets for experts.
 _PROBLEMS = (
@@ -46,6 +47,9 @@ def syntax_error(path: str, text: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
     colon = _colon_mistake(lines, line)
     if colon is not None and ("':'" in problem or "mapping values" in problem or "expected key" in problem):
         return Diagnostic(path, "F104", colon[1], colon[0], 1)
+    block = yaml_lexical.block_scalar_before(lines, line)
+    if block is not None:
+        return Diagnostic(path, "F104", block[1], block[0] + 1, 1, block[2])
     if "escape" in problem:
         return Diagnostic(path, "F104", _escape_message(problem), line, col)
     if "quoted scalar" in context and exc.context_mark is not None:

@@ -15,8 +15,16 @@ from privtravel.diagnostics import Diagnostic
 
 MAX_DEPTH = 32  # declarations nest four or five levels; a few hundred levels only crash parsers
 
-# Characters that cannot be seen in an editor but change a value: zero-width, direction marks, BOM.
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad]")
+# Characters that cannot be seen in an editor but change a value: every format character (Unicode
+# category Cf: zero-width spaces and joiners, direction marks, embeddings and isolates, BOM, soft
+# hyphen, invisible operators, tag characters), line and paragraph separators, the combining
+# grapheme joiner, variation selectors and the Hangul fillers.
+INVISIBLE = re.compile(
+    "[\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160\u17b4\u17b5"
+    "\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0"
+    "\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f\U000e0100-\U000e01ef]"
+)
 # What YAML's reader refuses (c-printable's complement, as libyaml applies it)
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 _DEEP_INDENT = re.compile(rf"^ {{{MAX_DEPTH},}}", re.MULTILINE)
@@ -32,18 +40,35 @@ def _describe(ch: str) -> str:
     return f"U+{ord(ch):04X}（{unicodedata.name(ch, '控制字符')}）"
 
 
-def invisible(path: str, text: str) -> Diagnostic | None:
-    """The first invisible character (after a leading BOM, already reported)."""
-    found = _INVISIBLE.search(text)
-    if found is None:
-        return None
-    return Diagnostic(
-        path,
-        "F116",
-        f"这里有一个看不见的字符 {_describe(found.group())}，会成为值的一部分（如姓名前多出一个字符，"
-        "就与登记备案的姓名对不上）：请删掉它，必要时把这一处重新输入。",
-        *_where(text, found.start()),
+def invisible_message(ch: str, field: str) -> str:
+    where = f"「{field}」里" if field else "这里"
+    return (
+        f"{where}有一个看不见的字符 {_describe(ch)}，它会成为值的一部分（如姓名前多出一个字符，"
+        "就与登记备案的姓名对不上）：请删掉它，必要时把这一处重新输入。注释（# 之后）里的这类字符不影响填报内容，可以保留。"
     )
+
+
+def invisible(path: str, text: str) -> Diagnostic | None:
+    """The first invisible character not in a comment, for a file that does not parse (where a
+    parsed file reports each one in its value, with the field)."""
+    for found in INVISIBLE.finditer(text):
+        start = text.rfind("\n", 0, found.start()) + 1
+        before = text[start : found.start()]
+        if before.lstrip().startswith("#") or " #" in before:
+            continue  # most likely a comment: nothing a value holds
+        return Diagnostic(path, "F116", invisible_message(found.group(), ""), *_where(text, found.start()))
+    return None
+
+
+def invisible_in(lines: list[str], node: yaml.Node) -> tuple[int, int, str] | None:
+    """Where (0-based line, 0-based column) the first invisible character of a scalar is, and which."""
+    start, end = node.start_mark, node.end_mark
+    for number in range(start.line, min(end.line, len(lines) - 1) + 1):
+        text = lines[number][: end.column] if number == end.line else lines[number]  # not a comment after it
+        found = INVISIBLE.search(text, start.column if number == start.line else 0)
+        if found is not None:
+            return number, found.start(), found.group()
+    return None
 
 
 def reader_error(path: str, text: str, exc: yaml.reader.ReaderError) -> Diagnostic:
@@ -107,8 +132,17 @@ def question_key(lines: list[str], node: yaml.Node) -> bool:
     return mark.column > 0 and line[mark.column - 1] == "?"
 
 
-def scalar_layout(lines: list[str], node: yaml.ScalarNode) -> str | None:
-    """A quoted or block scalar whose layout YAML forbids though libyaml reads it."""
+def scalar_layout(lines: list[str], node: yaml.ScalarNode) -> tuple[int, str] | None:
+    """A quoted or block scalar whose layout YAML forbids though libyaml reads it: (0-based line, why)."""
+    found = _quoted_layout(lines, node)
+    if found is not None:
+        return node.start_mark.line, found
+    if node.style in ("|", ">"):
+        return block_scalar_problem(lines, node.start_mark.line)
+    return None
+
+
+def _quoted_layout(lines: list[str], node: yaml.ScalarNode) -> str | None:
     start, end = node.start_mark, node.end_mark
     if node.style in ('"', "'"):
         after = lines[end.line][end.column : end.column + 1] if end.line < len(lines) else ""
@@ -127,4 +161,67 @@ def scalar_layout(lines: list[str], node: yaml.ScalarNode) -> str | None:
                 return f"引号里的文字换行后，第 {number + 1} 行用了制表符（Tab）缩进：请换成空格，或把文字写在一行。"
             if len(lead) <= base:
                 return f"引号里的文字换行后，第 {number + 1} 行缩进不够：续行要比字段名多缩进，或把文字写在一行。"
+    return None
+
+
+# --- block scalars ("|" and ">") ----------------------------------------------------------------
+_BLOCK_HEADER = re.compile(
+    r"^(?P<lead>[ ]*(?:-[ ]+)*)(?:(?P<key>[^\s#'\"][^#'\"]*?):[ ]+)?(?P<style>[|>])(?P<flags>[0-9+-]*)[ ]*(?:#.*)?$"
+)
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" "))
+
+
+def block_scalar_problem(lines: list[str], header: int) -> tuple[int, str] | None:
+    """(0-based line, message) when the block scalar whose header is line ``header`` is laid out as
+    YAML forbids: a leading line of spaces deeper than the first line of text (libyaml reads some
+    of these silently), or a later line less indented than the first (the text ends there, and
+    libyaml then fails with a message about keys)."""
+    found = _BLOCK_HEADER.match(lines[header]) if header < len(lines) else None
+    if found is None or any(ch.isdigit() for ch in found.group("flags")):
+        return None  # an explicit indentation indicator: the writer chose the indentation
+    lead = found.group("lead")
+    base = len(lead) if found.group("key") is not None or not lead else len(lead) - 2
+    style = found.group("style")
+    blank: list[int] = []
+    number = header + 1
+    while number < len(lines) and not lines[number].strip(" "):
+        blank.append(number)
+        number += 1
+    if number >= len(lines) or _indent(lines[number]) <= base:
+        return None  # empty text: the next line belongs to what follows
+    first = _indent(lines[number])
+    for spaces in blank:
+        if len(lines[spaces]) > first:
+            return spaces, (
+                f"多行文字（「{style}」之后）开头的第 {spaces + 1} 行只有空格，而且比第一行文字缩进得还多，"
+                "YAML 不允许这样写：请删掉这一行里的空格（或删掉这一空行）。"
+            )
+    for later in range(number + 1, len(lines)):
+        text = lines[later]
+        if not text.strip(" "):
+            continue
+        depth = _indent(text)
+        if depth <= base:
+            return None  # the text ended; what follows is the next field
+        if depth < first:
+            return later, (
+                f"多行文字（「{style}」之后）的第 {later + 1} 行比第一行（第 {number + 1} 行）缩进得少："
+                "多行文字的每一行都要至少和第一行一样缩进，请把这一行和第一行对齐。"
+            )
+    return None
+
+
+def block_scalar_before(lines: list[str], near: int) -> tuple[int, str, str] | None:
+    """The block scalar problem that explains a syntax error reported at line ``near`` (1-based):
+    (0-based line, message, the field's key)."""
+    for header in range(min(near, len(lines)) - 1, -1, -1):
+        found = _BLOCK_HEADER.match(lines[header])
+        if found is None:
+            continue
+        problem = block_scalar_problem(lines, header)
+        if problem is not None and problem[0] <= near:
+            return problem[0], problem[1], (found.group("key") or "").strip()
     return None

@@ -113,10 +113,11 @@ def load(path: str, raw: bytes, *, max_bytes: int) -> Loaded:
         if alias is not None:
             out.append(alias)
             return result
-    early = yaml_lexical.invisible(path, text) or yaml_lexical.too_deep(path, text)
+    early = yaml_lexical.too_deep(path, text)
     if early is not None:
         out.append(early)
         return result
+    hidden = yaml_lexical.INVISIBLE.search(text) is not None  # then every value is searched for one
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -125,7 +126,8 @@ def load(path: str, raw: bytes, *, max_bytes: int) -> Loaded:
         out.append(yaml_lexical.reader_error(path, text, exc))
         return result
     except yaml.MarkedYAMLError as exc:
-        out.append(yaml_errors.syntax_error(path, text, exc))
+        unseen = yaml_lexical.invisible(path, text) if hidden else None
+        out.append(unseen or yaml_errors.syntax_error(path, text, exc))  # the one may cause the other
         return result
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml always marks its errors
         out.append(Diagnostic(path, "F104", f"YAML 格式错误：{exc}", 1, 1))
@@ -147,7 +149,7 @@ def load(path: str, raw: bytes, *, max_bytes: int) -> Loaded:
         )
         return result
     result.root = root
-    builder = _Builder(path, out, result.bad_paths, result.positions, text.split("\n"))
+    builder = _Builder(path, out, result.bad_paths, result.positions, text.split("\n"), hidden)
     result.data = builder.build(root, ())
     return result
 
@@ -188,7 +190,7 @@ def _pos(node: yaml.Node) -> tuple[int, int]:
 class _Builder:
     """Builds plain values from nodes, reporting what a tired clerk's YAML would get wrong."""
 
-    __slots__ = ("bad", "bangs", "lines", "out", "path", "positions")
+    __slots__ = ("bad", "bangs", "hidden", "lines", "out", "path", "positions")
 
     def __init__(
         self,
@@ -197,8 +199,10 @@ class _Builder:
         bad: set[JsonPath],
         positions: dict[JsonPath, int],
         lines: list[str],
+        hidden: bool = False,
     ) -> None:
         self.path = path
+        self.hidden = hidden  # the text holds an invisible character (in a value or a comment)
         self.out = out
         self.bad = bad
         self.positions = positions
@@ -216,6 +220,8 @@ class _Builder:
             )
             return None
         if isinstance(node, yaml.ScalarNode):
+            if self.hidden and self.unseen(node, where):
+                return None
             return self.scalar(node, where)
         if isinstance(node, yaml.MappingNode):
             result: dict[str, Any] = {}
@@ -225,6 +231,8 @@ class _Builder:
                     self.error(key_node, where, "F110", "字段名必须是文字。")
                     continue
                 key = key_node.value
+                if self.hidden and self.unseen(key_node, (*where, key)):
+                    continue
                 if node.flow_style and yaml_lexical.question_key(self.lines, key_node):
                     self.error(
                         key_node, where, "F104", f'字段名「?{key}」以问号开头：请加引号写成 "?{key}"。'
@@ -254,16 +262,30 @@ class _Builder:
             return items
         raise AssertionError(node)  # pragma: no cover
 
-    def error(self, node: yaml.Node, where: JsonPath, code: str, message: str) -> None:
+    def unseen(self, node: yaml.Node, where: JsonPath) -> bool:
+        """An invisible character in this key or value: an error naming the field and the character."""
+        found = yaml_lexical.invisible_in(self.lines, node)
+        if found is None:
+            return False
+        line, col, ch = found
+        label = field_label(where)
+        self.error(node, where, "F116", yaml_lexical.invisible_message(ch, label), line=line + 1, col=col + 1)
+        return True
+
+    def error(
+        self, node: yaml.Node, where: JsonPath, code: str, message: str, *, line: int = 0, col: int = 0
+    ) -> None:
+        """An error at ``node`` (or at ``line``:``col`` within it, 1-based, when known)."""
         self.bad.add(where)
-        self.out.append(Diagnostic(self.path, code, message, *_pos(node), field_label(where), where))
+        place = (line, col or 1) if line else _pos(node)
+        self.out.append(Diagnostic(self.path, code, message, *place, field_label(where), where))
 
     def scalar(self, node: yaml.ScalarNode, where: JsonPath) -> Any:
         value: str = node.value
         if node.style:
             layout = yaml_lexical.scalar_layout(self.lines, node)
             if layout is not None:
-                self.error(node, where, "F104", layout)
+                self.error(node, where, "F104", layout[1], line=layout[0] + 1)
             return value  # quoted or block scalar: always text
         if node.tag == _STR:
             return value
