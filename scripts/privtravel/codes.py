@@ -151,6 +151,13 @@ CODES: dict[str, Code] = {
             "check ../x.yaml、submissions/ 下的符号链接、隐藏文件",
             "只检查本仓库 submissions/、inspections/ 下的填报文件；符号链接换成文件本身，隐藏文件删掉或改名。",
         ),
+        Code(
+            "F118",
+            _W,
+            "编辑器或表格软件的临时文件",
+            ".0001-张三.yaml.swp（vim 打开文件时）、~$填报表.xlsx、0001-张三.yaml~、.DS_Store",
+            "不影响检查，关闭编辑器后通常自动消失；已经关闭的，直接删掉这个文件，不要提交。",
+        ),
         # --- S2xx: what a JSON Schema says ----------------------------------------------------
         Code(
             "S201",

@@ -90,3 +90,33 @@ def test_a_file_nested_a_thousand_levels_deep_is_refused_everywhere(campaign: Pa
     report.write_text(text.replace("事由: 旅游", "事由: " + "[" * 990 + "]" * 990, 1), encoding="utf-8")
     assert_refused(run(campaign), "F114 错误")
     assert_refused(run(campaign, "submissions/srmyy/报告/0001-赵明.yaml"), "F114 错误")
+
+
+def test_a_relative_root_is_shown_as_the_real_folder(campaign: Path) -> None:
+    (campaign.parent / "x.yaml").write_text("单位代码: srmyy\n", encoding="utf-8")
+    done = run(Path("."), "../x.yaml", cwd=campaign)
+    assert_refused(done, f"不在填报仓库 {campaign} 之内")
+    missing = run(Path("."), cwd=campaign.parent)  # no campaign.yaml here
+    assert (
+        missing.returncode == 2
+        and f"在 {campaign.parent} 找不到 campaign.yaml" in missing.stderr + missing.stdout
+    )
+
+
+def test_an_editor_swap_file_in_a_unit_folder_is_a_warning_that_names_it(campaign: Path) -> None:
+    unit = campaign / "submissions/srmyy"
+    (unit / "报告/.0001-赵明.yaml.swp").write_bytes(b"b0VIM 8.2\x00\x00")
+    done = run(campaign, "submissions/srmyy/报告/0001-赵明.yaml")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "报告/.0001-赵明.yaml.swp: F118 警告" in done.stdout and "vim" in done.stdout
+
+
+def test_invisible_characters_in_comments_pass_and_in_values_name_the_field(campaign: Path) -> None:
+    report = campaign / "submissions/srmyy/报告/0001-赵明.yaml"
+    text = report.read_text(encoding="utf-8")
+    report.write_text(text.replace("事由: 旅游", "事由: 旅游 # 与\u200b审批一致"), encoding="utf-8")
+    assert run(campaign).returncode == 0
+    report.write_text(text.replace("事由: 旅游", "事由: 旅\u200b游"), encoding="utf-8")
+    assert_refused(
+        run(campaign), "F116 错误 [出国境情况第1项.事由] 「出国境情况第1项.事由」里有一个看不见的字符 U+200B"
+    )

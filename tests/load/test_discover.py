@@ -45,3 +45,29 @@ def test_discover_finds_files_and_reports_hidden_ones_and_links(tmp_path: Path) 
     assert "失效" in reported["submissions/u1/报告/0003-王五.yaml"].message
     assert "隐藏" in reported["submissions/u1/.hidden.yaml"].message
     assert discover(tmp_path / "nowhere") == []
+
+
+def test_editor_temporary_files_are_a_warning_naming_the_file_not_an_error(tmp_path: Path) -> None:
+    unit = tmp_path / "submissions" / "u1"
+    (unit / "报告").mkdir(parents=True)
+    names = [
+        "报告/.0001-张三.yaml.swp",
+        "报告/0001-张三.yaml~",
+        "报告/#0001-张三.yaml#",
+        ".单位.yaml.un~",
+        "~$填报表.xlsx",
+        ".~lock.填报表.xlsx#",
+        ".DS_Store",
+        "Thumbs.db",
+    ]
+    for name in names:
+        (unit / name).write_text("x", encoding="utf-8")
+    os.symlink("zhang@host.1234:1700000000", unit / "报告" / ".#0001-张三.yaml")  # Emacs: a dangling link
+    (unit / "报告" / "0001-张三.yaml").write_text("x", encoding="utf-8")
+    problems: list[Diagnostic] = []
+    assert discover(tmp_path, problems) == ["submissions/u1/报告/0001-张三.yaml"]
+    reported = {d.path.removeprefix("submissions/u1/"): d for d in problems}
+    assert set(reported) == {*names, "报告/.#0001-张三.yaml"}
+    assert all(d.code == "F118" and not d.is_error for d in problems)
+    swap = reported["报告/.0001-张三.yaml.swp"].message
+    assert "vim" in swap and "删掉" in swap and "不要把它提交" in swap

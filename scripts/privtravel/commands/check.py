@@ -51,7 +51,9 @@ def affected_units(
         posix = _relative(root, raw)
         if posix is None:
             _problem(
-                problems, raw, f"「{raw}」不在填报仓库 {root} 之内，未作检查：只能检查本仓库中的填报文件。"
+                problems,
+                raw,
+                f"「{raw}」不在填报仓库 {os.path.abspath(root)} 之内，未作检查：只能检查本仓库中的填报文件。",
             )
             continue
         if not os.path.lexists(root / posix):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
 
 import yaml
 
@@ -68,6 +69,35 @@ def invisible_in(lines: list[str], node: yaml.Node) -> tuple[int, int, str] | No
         found = INVISIBLE.search(text, start.column if number == start.line else 0)
         if found is not None:
             return number, found.start(), found.group()
+    return None
+
+
+def find_anchor(path: str, text: str, loader: Any) -> Diagnostic | None:
+    """Refuse anchors, aliases and merge keys before anything is expanded (alias bombs)."""
+    try:
+        for event in yaml.parse(text, Loader=loader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                mark = event.start_mark
+                assert mark is not None
+                return Diagnostic(
+                    path,
+                    "F107",
+                    "不支持 YAML 锚点（&）和别名（*）：请把内容直接写出来。",
+                    mark.line + 1,
+                    mark.column + 1,
+                )
+            if isinstance(event, yaml.ScalarEvent) and event.value == "<<" and not event.style:
+                mark = event.start_mark
+                assert mark is not None
+                return Diagnostic(
+                    path,
+                    "F107",
+                    "不支持合并键「<<」：请把内容直接写出来。",
+                    mark.line + 1,
+                    mark.column + 1,
+                )
+    except yaml.YAMLError:
+        return None  # the syntax error is reported by compose with a better message
     return None
 
 

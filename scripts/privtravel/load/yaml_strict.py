@@ -18,7 +18,11 @@ from typing import Any
 import yaml
 
 from privtravel.diagnostics import Diagnostic, JsonPath, field_label
-from privtravel.load import yaml_errors, yaml_lexical
+from privtravel.load import encoding, yaml_errors, yaml_lexical
+from privtravel.load.encoding import decode as decode
+from privtravel.load.yaml_locate import compose_for_location as compose_for_location
+from privtravel.load.yaml_locate import locate as locate
+from privtravel.load.yaml_locate import locate_exactly as locate_exactly
 
 try:  # pragma: no cover - depends on how PyYAML was built
     _Loader: Any = yaml.CSafeLoader
@@ -54,44 +58,6 @@ class Loaded:
         return not any(d.is_error for d in self.diagnostics)
 
 
-def decode(path: str, raw: bytes, out: list[Diagnostic]) -> str | None:
-    """UTF-8 (a BOM is accepted with a warning); anything else is an error naming the encoding."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        out.append(
-            Diagnostic(path, "F103", "文件开头带有 UTF-8 BOM，可以使用；建议另存为无 BOM 的 UTF-8。", 1, 1)
-        )
-        raw = raw[3:]
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-            guess = "看起来是 UTF-16 编码（部分 Windows 工具的「Unicode」选项）"
-        elif _looks_gbk(raw):
-            guess = "看起来是 GBK/GB2312 编码（Windows 中文系统的默认编码）"
-        else:
-            guess = "无法识别其编码"
-        out.append(
-            Diagnostic(
-                path,
-                "F102",
-                f"文件不是 UTF-8 编码，{guess}。请用编辑器另存为「UTF-8」后再提交。",
-                line,
-                col,
-            )
-        )
-        return None
-
-
-def _looks_gbk(raw: bytes) -> bool:
-    try:
-        text = raw.decode("gb18030")
-    except UnicodeDecodeError:
-        return False
-    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
-
-
 def load(path: str, raw: bytes, *, max_bytes: int) -> Loaded:
     result = Loaded()
     out = result.diagnostics
@@ -104,12 +70,12 @@ def load(path: str, raw: bytes, *, max_bytes: int) -> Loaded:
             )
         )
         return result
-    text = decode(path, raw, out)
+    text = encoding.decode(path, raw, out)
     if text is None:
         return result
     result.first_line = text.split("\n", 1)[0].rstrip("\r")
     if "&" in text or "*" in text or "<<" in text:
-        alias = _find_anchor(path, text)
+        alias = yaml_lexical.find_anchor(path, text, _Loader)
         if alias is not None:
             out.append(alias)
             return result
@@ -152,35 +118,6 @@ def load(path: str, raw: bytes, *, max_bytes: int) -> Loaded:
     builder = _Builder(path, out, result.bad_paths, result.positions, text.split("\n"), hidden)
     result.data = builder.build(root, ())
     return result
-
-
-def _find_anchor(path: str, text: str) -> Diagnostic | None:
-    """Refuse anchors, aliases and merge keys before anything is expanded (alias bombs)."""
-    try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                mark = event.start_mark
-                assert mark is not None
-                return Diagnostic(
-                    path,
-                    "F107",
-                    "不支持 YAML 锚点（&）和别名（*）：请把内容直接写出来。",
-                    mark.line + 1,
-                    mark.column + 1,
-                )
-            if isinstance(event, yaml.ScalarEvent) and event.value == "<<" and not event.style:
-                mark = event.start_mark
-                assert mark is not None
-                return Diagnostic(
-                    path,
-                    "F107",
-                    "不支持合并键「<<」：请把内容直接写出来。",
-                    mark.line + 1,
-                    mark.column + 1,
-                )
-    except yaml.YAMLError:
-        return None  # the syntax error is reported by compose with a better message
-    return None
 
 
 def _pos(node: yaml.Node) -> tuple[int, int]:
@@ -333,44 +270,3 @@ class _Builder:
             self.error(node, where, "F107", "不支持合并键「<<」：请把内容直接写出来。")
             return value
         return value
-
-
-def locate(root: yaml.Node, where: JsonPath, *, key: bool = False) -> tuple[int, int]:
-    """Line and column (1-based) of the value at ``where``; of its key when ``key`` is set.
-
-    Where the path leads nowhere, the place of the last step that was found."""
-    return _walk(root, where, key)[0]
-
-
-def locate_exactly(root: yaml.Node, where: JsonPath) -> tuple[int, int] | None:
-    """As ``locate``, but None unless every step of ``where`` is found."""
-    spot, complete = _walk(root, where, False)
-    return spot if complete else None
-
-
-def _walk(root: yaml.Node, where: JsonPath, key: bool) -> tuple[tuple[int, int], bool]:
-    node = root
-    key_node: yaml.Node | None = None
-    found = True
-    for part in where:
-        found = False
-        if isinstance(node, yaml.MappingNode) and isinstance(part, str):
-            for k, v in node.value:
-                if k.value == part:
-                    node, key_node, found = v, k, True
-                    break
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-            node, key_node, found = node.value[part], None, True
-        if not found:
-            break
-    target = key_node if key and key_node is not None else node
-    return _pos(target), found
-
-
-def compose_for_location(text: str) -> yaml.Node | None:
-    """Re-compose a file that loaded cleanly, to find the line of a later (rule) diagnostic."""
-    try:
-        node: yaml.Node | None = yaml.compose(text, Loader=_Loader)
-    except yaml.YAMLError:  # pragma: no cover - the file loaded before
-        return None
-    return node

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -88,7 +89,9 @@ def load(root: Path) -> Rollup:
     """rollup.yaml under ``root``; any problem stops the command with every message at its line."""
     path = root / CONFIG_FILE
     if not path.is_file():
-        raise FatalError(f"在 {root} 找不到 {CONFIG_FILE}：请在汇总仓库的根目录运行，或用 --root 指定。")
+        raise FatalError(
+            f"在 {os.path.abspath(root)} 找不到 {CONFIG_FILE}：请在汇总仓库的根目录运行，或用 --root 指定。"
+        )
     loaded = yaml_strict.load(CONFIG_FILE, path.read_bytes(), max_bytes=MAX_BYTES)
     problems = list(loaded.diagnostics)
     if loaded.data is not None and loaded.root is not None:

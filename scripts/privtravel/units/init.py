@@ -11,6 +11,9 @@ from privtravel.load.layout import REPORTS_DIR, SUBMISSIONS, UNIT_FILES, Kind, s
 from privtravel.model import Campaign
 from privtravel.units import git, scaffold
 
+# what editors and office programs leave beside the files HR edit (check warns about them: F118)
+EDITOR_IGNORES = "*.sw[a-p]\n*.un~\n*~\n.#*\n\\#*#\n.~lock.*#\n~$*\n.DS_Store\nThumbs.db\ndesktop.ini\n"
+
 INITIAL_MESSAGE = "Set up the unit repository: schemas, pre-commit hook, merge-request templates, README"
 
 
@@ -48,7 +51,7 @@ def write_scaffold(committee: Path, unit_dir: Path, code: str, url: str, rev: st
         scaffold.pre_commit_config(url, rev, code), encoding="utf-8"
     )
     (unit_dir / "README.md").write_text(scaffold.readme(campaign, code, url), encoding="utf-8")
-    (unit_dir / ".gitignore").write_text(".cache/\nbuild/\n", encoding="utf-8")
+    (unit_dir / ".gitignore").write_text(".cache/\nbuild/\n" + EDITOR_IGNORES, encoding="utf-8")
 
 
 def copy_declarations(folder: Path, unit_dir: Path) -> int:

@@ -6,6 +6,7 @@ Paths travel NUL-separated (``-z``) so that Chinese file names arrive unquoted, 
 from __future__ import annotations
 
 import io
+import os
 import subprocess
 import tarfile
 from collections.abc import Sequence
@@ -35,7 +36,9 @@ def prefix(root: Path) -> str:
     try:
         return git(root, "rev-parse", "--show-prefix").decode().strip()
     except FatalError as exc:
-        raise FatalError(f"{root} 不在 git 仓库中：审核和提交权限检查需要在填报仓库的克隆里运行。") from exc
+        raise FatalError(
+            f"{os.path.abspath(root)} 不在 git 仓库中：审核和提交权限检查需要在填报仓库的克隆里运行。"
+        ) from exc
 
 
 def merge_base(root: Path, ref: str) -> str:
