@@ -4,8 +4,9 @@
 (hard links keep the files it replaces or deletes), then records the plan in a journal there, then
 renames the new files into place, and removes the folder last.  An interruption in the process
 (Ctrl-C, an error) is undone on the spot; after a kill or a power cut the folder stays behind,
-``check`` refuses to judge the half-written tree, and ``recover`` (run by the next ``import``, or
-``privtravel import --recover``) puts every file back as it was before.
+``check`` refuses to judge the half-written tree, and ``recover`` (run by the next write, or by
+the ``--recover`` option the journal names: ``privtravel import --recover``, ``privtravel units sync
+--recover``) puts every file back as it was before.  Any of them undoes any interrupted write.
 """
 
 from __future__ import annotations
@@ -21,27 +22,35 @@ from privtravel.diagnostics import FatalError
 
 FOLDER = ".privtravel-unfinished"
 JOURNAL = "journal.json"
+RECOVER = "privtravel import --recover"  # what the journals of earlier versions were undone with
 
 
-def write_all(root: Path, write: dict[str, str], delete: list[str], mode: int, what: str) -> None:
-    """Write ``write`` (relative path → text) and delete ``delete`` under ``root``, all or nothing."""
+def write_all(
+    root: Path,
+    write: Mapping[str, str | bytes],
+    delete: Sequence[str],
+    mode: int,
+    what: str,
+    recover_with: str = RECOVER,
+) -> None:
+    """Write ``write`` (relative path → text or bytes) and delete ``delete`` under ``root``, all or
+    nothing.  ``what`` names the write for HR (「导入」); ``recover_with`` is the command that undoes it."""
     recover(root)
     tx = root / FOLDER
     tx.mkdir()
     entries = []
     for i, (rel, text) in enumerate(sorted(write.items())):
         new = tx / f"new-{i}"
-        with open(new, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with open(new, "wb") as handle:
+            handle.write(text.encode("utf-8") if isinstance(text, str) else text)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(new, mode)
         entries.append({"file": rel, "new": new.name, "old": _keep(root / rel, tx / f"old-{i}")})
     for j, rel in enumerate(delete):
         entries.append({"file": rel, "new": None, "old": _keep(root / rel, tx / f"gone-{j}")})
-    _write_journal(
-        tx, {"what": what, "started": dt.datetime.now().isoformat(timespec="seconds"), "files": entries}
-    )
+    started = dt.datetime.now().isoformat(timespec="seconds")
+    _write_journal(tx, {"what": what, "started": started, "recover": recover_with, "files": entries})
     try:
         for entry in entries:
             target = root / str(entry["file"])
@@ -59,6 +68,13 @@ def write_all(root: Path, write: dict[str, str], delete: list[str], mode: int, w
     shutil.rmtree(tx)
 
 
+def usual_mode() -> int:
+    """The mode a new file gets from open(): 0o666 less the umask."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def unfinished(root: Path) -> str | None:
     """What the interrupted write was and when it began, if one was interrupted."""
     journal = root / FOLDER / JOURNAL
@@ -71,12 +87,22 @@ def unfinished(root: Path) -> str | None:
         return "一次写入（记录已损坏）"
 
 
+def recover_command(root: Path) -> str:
+    """The command the interrupted write names for undoing it."""
+    try:
+        plan = json.loads((root / FOLDER / JOURNAL).read_text(encoding="utf-8"))
+        command = plan.get("recover", RECOVER)
+        return command if isinstance(command, str) and command.startswith("privtravel ") else RECOVER
+    except (OSError, ValueError, AttributeError):
+        return RECOVER
+
+
 def refuse_if_unfinished(root: Path) -> None:
     what = unfinished(root)
     if what is not None:
         raise FatalError(
             f"上次的{what}没有完成（进程被终止或断电），文件可能只写了一部分，检查结果不可信。"
-            "请先运行 privtravel import --recover，把文件恢复到那次写入之前的状态，再重新导入和检查。"
+            f"请先运行 {recover_command(root)}，把文件恢复到那次写入之前的状态，再重新运行那次写入和检查。"
         )
 
 

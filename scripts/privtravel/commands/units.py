@@ -33,6 +33,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     sync = sub.add_parser("sync", help="取用各单位仓库 main 的最新版本：检查通过的才取用，每个单位一个提交")
     sync.add_argument("units", nargs="*", metavar="单位代码", help="只处理这些单位（默认全部单位仓库）")
     sync.add_argument("--dry-run", action="store_true", help="只列出将要取用和拒绝的版本，不提交")
+    sync.add_argument(
+        "--recover",
+        action="store_true",
+        help="只撤销上次被中断（进程被终止、断电）的取用，把文件恢复到那次取用之前",
+    )
 
     projects = sub.add_parser(
         "projects",
@@ -115,7 +120,16 @@ def run(args: argparse.Namespace) -> int:
         print(f"已取出 {len(codes)} 个单位仓库（委政治处固定的提交）。")
         return 0
     if command == "sync":
+        from privtravel import journal
         from privtravel.units.sync import report, sync
+
+        undone = journal.recover(root)
+        if undone is not None:
+            print(f"上次的{undone}没有完成，已撤销：这些文件已恢复到那次写入之前的状态。")
+        if args.recover:
+            if undone is None:
+                print("没有被中断的写入，无需恢复。")
+            return 0
 
         outcome = sync(root, args.units or None, dry_run=args.dry_run)
         sys.stdout.write(report(outcome))

@@ -10,9 +10,11 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from privtravel import journal
 from privtravel.diagnostics import FatalError
 
 STATE_FILE = "units-sync.json"
+RECOVER = "privtravel units sync --recover"
 
 
 @dataclass(frozen=True)
@@ -38,10 +40,18 @@ def read(root: Path) -> dict[str, Refusal]:
         ) from exc
 
 
-def write(root: Path, refused: dict[str, Refusal]) -> None:
-    path = root / STATE_FILE
+def text(refused: dict[str, Refusal]) -> str | None:
+    """The file's content (None: there is nothing refused, and no file)."""
     if not refused:
-        path.unlink(missing_ok=True)
-        return
+        return None
     data = {"refused": {code: asdict(refused[code]) for code in sorted(refused)}}
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def write(root: Path, refused: dict[str, Refusal]) -> None:
+    """Replace the file in one step (a killed run leaves the old file or the new one, never half)."""
+    content = text(refused)
+    if content is None:
+        (root / STATE_FILE).unlink(missing_ok=True)
+        return
+    journal.write_all(root, {STATE_FILE: content}, [], journal.usual_mode(), "units sync 的记录", RECOVER)

@@ -4,7 +4,8 @@ For each mounted unit: fetch its main; if it moved since the pinned commit, chec
 campaign.yaml, schemas, rules; the unit's files only) and move the pointer in one commit per unit,
 whose message names the unit, the commit range, and the merge requests and approvers it brings in.
 A head with errors, or a main whose history was rewritten, is refused: the pointer stays at the last
-good commit and ``units-sync.json`` records since when.  Nothing new, nothing committed.
+good commit and ``units-sync.json`` records since when.  Nothing new, nothing committed.  The unit's
+files and units-sync.json change in one all-or-nothing write (units/switch.py, privtravel.journal).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from privtravel.diagnostics import FatalError
 from privtravel.load.layout import SUBMISSIONS
-from privtravel.units import git, history, judge, mounts, state
+from privtravel.units import git, history, judge, mounts, state, switch
 
 FETCH_THREADS = 8
 
@@ -121,11 +122,17 @@ def _take_or_refuse(
     outcome.taken.append(message.splitlines()[0])
     if dry_run:
         return
-    git.run(repo, "checkout", "-q", "--detach", head)
     paths = [f"{SUBMISSIONS}/{code}"]
+    also: dict[str, str | bytes] = {}
+    gone: list[str] = []
     if refused.pop(code, None) is not None:
-        state.write(root, refused)
+        content = state.text(refused)
+        if content is None:
+            gone.append(state.STATE_FILE)
+        else:
+            also[state.STATE_FILE] = content
         paths.append(state.STATE_FILE)
+    switch.switch(root, code, head, also, gone)  # every file of the step, or none (journal)
     git.run(root, "add", "-A", "--", *paths)
     git.run(root, "commit", "-q", "-m", message, "--", *paths, env=outcome.identity)
 
