@@ -106,6 +106,11 @@ def run(args: argparse.Namespace) -> int:
         from privtravel.units.split import split
 
         done = split(root, args.unit, args.url, args.committee_url, args.rev)
+        if done.resumed:
+            print(
+                f"上次拆分 submissions/{done.code} 被中断：已按当时的提交完成引用（main 为 {done.head[:12]}）。"
+            )
+            return 0
         print(
             f"已把 submissions/{done.code} 拆分为单位仓库 {done.url}（保留 {done.commits} 个提交的历史，"
             f"main 为 {done.head[:12]}），并改为引用该仓库。请推送本仓库。"

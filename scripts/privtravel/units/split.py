@@ -8,14 +8,13 @@ repository's own files; then the committee replaces the folder with the submodul
 
 from __future__ import annotations
 
-import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from privtravel.diagnostics import FatalError
 from privtravel.load.layout import SUBMISSIONS
-from privtravel.units import git, mounts
+from privtravel.units import git, mounting, mounts
 from privtravel.units.init import campaign_of, committee_source, write_scaffold
 
 SCAFFOLD_MESSAGE = (
@@ -30,6 +29,7 @@ class Split:
     split_head: str  # the last rewritten commit (the folder's history)
     head: str  # the unit repository's main after its own files were added
     commits: int  # commits of history carried over
+    resumed: bool = False  # an interrupted split's mount was finished
 
 
 def resolve_url(committee: Path, url: str) -> str:
@@ -66,8 +66,15 @@ def check_folder(committee: Path, code: str) -> Path:
 
 
 def split(committee: Path, code: str, url: str, hook_url: str | None = None, rev: str | None = None) -> Split:
-    """Split ``submissions/<code>`` into the (empty) repository at ``url`` and mount it there."""
+    """Split ``submissions/<code>`` into the (empty) repository at ``url`` and mount it there.
+
+    A split that was interrupted is taken up again: a unit repository that holds exactly what the
+    interrupted run pushed is used as it is, and a mount that was committed is finished."""
     campaign_of(committee, code)
+    committed = mounts.pinned(committee, "HEAD").get(code)
+    if committed is not None and not mounting.finished(committee, code, committed):
+        mounting.finish(committee, code, url, committed)
+        return Split(code, url, "", committed, 0, resumed=True)
     check_folder(committee, code)
     hook_url, rev = committee_source(committee, hook_url, rev)
     branch = f"privtravel-split-{code}"
@@ -87,20 +94,29 @@ def split(committee: Path, code: str, url: str, hook_url: str | None = None, rev
             head = git.run(work, "rev-parse", "HEAD").strip()
             commits = int(git.run(work, "rev-list", "--count", split_head).strip())
             target = resolve_url(committee, url)
-            if git.run(work, "ls-remote", "--heads", target, "main").strip():
-                raise FatalError(f"单位仓库 {target} 的 main 已有内容：拆分只能写入新建的空仓库。")
-            git.run(work, "push", "-q", target, "main:main")
+            pushed = _pushed_before(work, target, split_head)
+            if pushed is None:
+                git.run(work, "push", "-q", target, "main:main")
+            else:
+                head = pushed
     finally:
         git.run(committee, "branch", "-D", branch, check=False)
-    mount(committee, code, url, f"units: mount {code} from its own repository ({url}, {head[:12]})")
+    message = f"units: mount {code} from its own repository ({url}, {head[:12]})"
+    mounting.mount(committee, code, url, head, message)
     return Split(code, url, split_head, head, commits)
 
 
-def mount(committee: Path, code: str, url: str, message: str) -> None:
-    """Replace the folder (if any) with the unit repository's main as a submodule, and commit."""
-    path = f"{SUBMISSIONS}/{code}"
-    if (committee / path).exists():
-        git.run(committee, "rm", "-r", "-q", "--", path)
-        shutil.rmtree(committee / path, ignore_errors=True)
-    git.run(committee, "submodule", "add", "-q", "--name", code, "-b", "main", url, path)
-    git.run(committee, "commit", "-q", "-m", message, "--", ".gitmodules", path)
+def _pushed_before(work: Path, target: str, split_head: str) -> str | None:
+    """The unit repository's main when an interrupted split pushed it (the folder's history and the
+    scaffold commit on top); None when it is empty; any other content is refused."""
+    listed = git.run(work, "ls-remote", target, "refs/heads/main").split()
+    if not listed:
+        return None
+    remote = listed[0]
+    git.run(work, "fetch", "-q", target, "main")
+    if (
+        git.run(work, "rev-parse", f"{remote}^", check=False).strip() == split_head
+        and git.run(work, "log", "-1", "--format=%s", remote).strip() == SCAFFOLD_MESSAGE
+    ):
+        return remote
+    raise FatalError(f"单位仓库 {target} 的 main 已有内容：拆分只能写入新建的空仓库。")
