@@ -8,7 +8,7 @@ from privtravel.diagnostics import Diagnostic, Result
 from privtravel.masking import mask_text
 
 # files that are not declarations at all (stray, hidden, linked, not checked out): no rules to hold back
-_NOT_LOADED = frozenset({"F111", "F113", "F117"})
+_NOT_LOADED = frozenset({"F111", "F113", "F117", "F118"})
 
 
 def line(d: Diagnostic) -> str:
