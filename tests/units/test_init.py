@@ -54,3 +54,22 @@ def test_init_for_a_unit_without_a_folder_writes_a_start(
     assert "单位.yaml" in capsys.readouterr().out  # what HR still has to fill in
     assert main(["--root", str(committee), "units", "init", "sjkzx", "--out", str(out)]) == 2
     assert main(["--root", str(committee), "units", "init", "nosuch", "--out", str(world.top / "x")]) == 2
+
+
+def test_an_interrupted_init_leaves_no_half_repository(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    from privtravel.units import init
+
+    committee, out = world.committee, world.top / "new-unit"
+
+    def power_cut(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(init, "write_scaffold", power_cut)
+    assert main(["--root", str(committee), "units", "init", "szyy", "--out", str(out)]) != 0  # Ctrl-C
+    assert not out.exists() and not list(world.top.glob(".new-unit*"))
+    monkeypatch.undo()
+    (world.top / ".new-unit.privtravel-init").mkdir()  # what a killed run leaves
+    (world.top / ".new-unit.privtravel-init" / "half").write_text("x", encoding="utf-8")
+    assert main(["--root", str(committee), "units", "init", "szyy", "--out", str(out)]) == 0
+    assert git(out, "status", "--porcelain") == "" and not (out / "half").exists()
+    assert not (world.top / ".new-unit.privtravel-init").exists()

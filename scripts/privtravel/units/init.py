@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -87,18 +88,30 @@ def starter(campaign: Campaign, code: str, unit_dir: Path) -> None:
 
 
 def init(committee: Path, code: str, out: Path, url: str | None = None, rev: str | None = None) -> int:
-    """Write the unit repository ``out`` (one commit on main); returns how many declarations it holds."""
+    """Write the unit repository ``out`` (one commit on main); returns how many declarations it holds.
+
+    Built in a hidden folder beside ``out`` and renamed into place when complete: an interrupted
+    init leaves no half repository at ``out`` (the next init removes what it left)."""
     campaign = campaign_of(committee, code)
     if out.exists() and any(out.iterdir()):
         raise FatalError(f"{out} 已存在且不是空目录：请换一个 --out，或先移走它。")
     url, rev = committee_source(committee, url, rev)
-    out.mkdir(parents=True, exist_ok=True)
-    git.run(out, "init", "-q", "-b", "main")
-    folder = committee / SUBMISSIONS / code
-    count = copy_declarations(folder, out) if folder.is_dir() else 0
-    if count == 0:
-        starter(campaign, code, out)
-    write_scaffold(committee, out, code, url, rev)
-    git.run(out, "add", "-A")
-    git.run(out, "commit", "-q", "-m", INITIAL_MESSAGE)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = out.parent / f".{out.name}.privtravel-init"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
+    try:
+        git.run(staging, "init", "-q", "-b", "main")
+        folder = committee / SUBMISSIONS / code
+        count = copy_declarations(folder, staging) if folder.is_dir() else 0
+        if count == 0:
+            starter(campaign, code, staging)
+        write_scaffold(committee, staging, code, url, rev)
+        git.run(staging, "add", "-A")
+        git.run(staging, "commit", "-q", "-m", INITIAL_MESSAGE)
+        if out.exists():
+            out.rmdir()  # empty, checked above
+        os.rename(staging, out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     return count
