@@ -78,3 +78,20 @@ def test_every_format_character_is_caught() -> None:
         and not yaml_lexical.INVISIBLE.search(chr(cp))
     ]
     assert not missed, missed
+
+
+def test_an_invisible_character_in_a_key_is_one_error_not_a_missing_field_too() -> None:
+    found = _load("\u200b姓名: 张三\n")
+    assert [(c, line, f) for c, line, f, _ in found] == [("F116", 1, "姓名")]
+    assert "\u200b" not in found[0][3]
+
+
+def test_a_control_character_names_its_field() -> None:
+    found = _load('姓名: 张三\n备注: "a\x07b"\n')
+    assert [(c, line, f) for c, line, f, _ in found] == [("F116", 2, "备注")]
+    assert "U+0007" in found[0][3] and "注释里也不行" in found[0][3]
+
+
+def test_a_full_width_space_after_the_colon_is_named() -> None:
+    found = _load("姓名:\u3000张三\n单位代码: srmyy\n")
+    assert [(c, line) for c, line, _, _ in found] == [("F104", 1)] and "全角空格" in found[0][3]

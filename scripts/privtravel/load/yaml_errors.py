@@ -82,6 +82,8 @@ def _colon_mistake(lines: list[str], near: int) -> tuple[int, str] | None:
             continue
         if "：" in text and ": " not in text:
             return number, "这一行用了中文冒号「：」：字段名后面要用英文冒号加一个空格，如「姓名: 张三」。"
+        if ":\u3000" in text and ": " not in text:
+            return number, "这一行冒号后面是全角空格（中文输入法的空格）：要用半角空格，写成「姓名: 张三」。"
         if _KEY_WITHOUT_SPACE.match(text):
             return number, "这一行的冒号后面缺少空格：要写成「字段: 值」（英文冒号，后面一个空格）。"
     return None

@@ -38,7 +38,11 @@ def _where(text: str, index: int) -> tuple[int, int]:
 
 
 def _describe(ch: str) -> str:
-    return f"U+{ord(ch):04X}（{unicodedata.name(ch, '控制字符')}）"
+    return (
+        f"U+{ord(ch):04X}（{unicodedata.name(ch, '控制字符')}）"
+        if unicodedata.name(ch, "")
+        else f"U+{ord(ch):04X}"
+    )
 
 
 def invisible_message(ch: str, field: str) -> str:
@@ -101,16 +105,26 @@ def find_anchor(path: str, text: str, loader: Any) -> Diagnostic | None:
     return None
 
 
+_KEY = re.compile(r"^[ ]*(?:-[ ]+)*([^\s#'\"][^:#'\"]*):(?:[ ]|$)")
+
+
 def reader_error(path: str, text: str, exc: yaml.reader.ReaderError) -> Diagnostic:
     """libyaml's "control characters are not allowed", at its real place, in Chinese."""
     found = _CONTROL.search(text)  # libyaml's position counts UTF-8 bytes, not characters
     index = found.start() if found is not None else 0
     ch = text[index] if index < len(text) else "\0"
+    line, col = _where(text, index)
+    key = _KEY.match(text.split("\n")[line - 1])
+    field = key.group(1).strip() if key is not None else ""
+    where = f"「{field}」里" if field else "文件里"
     return Diagnostic(
         path,
         "F116",
-        f"文件里有控制字符 {_describe(ch)}，YAML 不允许：请删掉它（常见于从网页、Word 或其他系统复制的文字）。",
-        *_where(text, index),
+        f"{where}有控制字符 {_describe(ch)}（看不见或显示为方框），YAML 不允许，注释里也不行："
+        "请删掉它（常见于从网页、Word 或其他系统复制的文字）。",
+        line,
+        col,
+        field,
     )
 
 

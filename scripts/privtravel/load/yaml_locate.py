@@ -7,6 +7,7 @@ from typing import Any
 import yaml
 
 from privtravel.diagnostics import JsonPath
+from privtravel.load.yaml_lexical import INVISIBLE  # a key reported with them removed
 
 try:  # pragma: no cover - depends on how PyYAML was built
     _Loader: Any = yaml.CSafeLoader
@@ -39,7 +40,7 @@ def _walk(root: yaml.Node, where: JsonPath, key: bool) -> tuple[tuple[int, int],
         found = False
         if isinstance(node, yaml.MappingNode) and isinstance(part, str):
             for k, v in node.value:
-                if k.value == part:
+                if k.value == part or (k.value != part and INVISIBLE.sub("", k.value) == part):
                     node, key_node, found = v, k, True
                     break
         elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):

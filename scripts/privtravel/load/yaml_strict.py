@@ -168,8 +168,8 @@ class _Builder:
                     self.error(key_node, where, "F110", "字段名必须是文字。")
                     continue
                 key = key_node.value
-                if self.hidden and self.unseen(key_node, (*where, key)):
-                    continue
+                if self.hidden and self.unseen(key_node, (*where, yaml_lexical.INVISIBLE.sub("", key))):
+                    key = yaml_lexical.INVISIBLE.sub("", key)  # reported; the rest is checked as meant
                 if node.flow_style and yaml_lexical.question_key(self.lines, key_node):
                     self.error(
                         key_node, where, "F104", f'字段名「?{key}」以问号开头：请加引号写成 "?{key}"。'

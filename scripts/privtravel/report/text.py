@@ -25,9 +25,9 @@ def write(result: Result, out: TextIO) -> None:
     held = sorted({d.path for d in result.errors if d.code[0] in "FS" and d.code not in _NOT_LOADED})
     if held:
         out.write(
-            f"说明：{len(held)} 个文件有格式错误（F、S 开头），其中每个字段的问题上面已全部列出；"
-            "这些文件的单位内规则（R 开头：日期先后、编号引用、与其他文件是否一致）要在格式改正后才能检查，"
-            "改正后请再运行一次。\n"
+            f"说明：{len(held)} 个文件有格式错误（F、S 开头）。YAML 写法的错误（F1xx）改正后文件才能读出、字段才能检查；"
+            "字段的错误（S2xx）已一次全部列出；这些文件的单位内规则（R 开头：日期先后、编号引用、与其他文件是否一致）"
+            "要在格式改正后才能检查，改正后请再运行一次。\n"
         )
     if errors:
         verdict = "未通过"
