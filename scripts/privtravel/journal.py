@@ -15,7 +15,7 @@ import datetime as dt
 import json
 import os
 import shutil
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from privtravel.diagnostics import FatalError
@@ -27,13 +27,13 @@ RECOVER = "privtravel import --recover"  # what the journals of earlier versions
 
 def write_all(
     root: Path,
-    write: Mapping[str, str | bytes],
+    write: Mapping[str, str | bytes | Iterable[bytes]],
     delete: Sequence[str],
     mode: int,
     what: str,
     recover_with: str = RECOVER,
 ) -> None:
-    """Write ``write`` (relative path → text or bytes) and delete ``delete`` under ``root``, all or
+    """Write ``write`` (relative path → text, bytes or pieces of bytes) and delete ``delete`` under ``root``, all or
     nothing.  ``what`` names the write for HR (「导入」); ``recover_with`` is the command that undoes it."""
     recover(root)
     tx = root / FOLDER
@@ -42,7 +42,10 @@ def write_all(
     for i, (rel, text) in enumerate(sorted(write.items())):
         new = tx / f"new-{i}"
         with open(new, "wb") as handle:
-            handle.write(text.encode("utf-8") if isinstance(text, str) else text)
+            if isinstance(text, (str, bytes)):
+                handle.write(text.encode("utf-8") if isinstance(text, str) else text)
+            else:
+                handle.writelines(text)  # pieces: a large file is never held whole
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(new, mode)

@@ -6,9 +6,11 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 import subprocess
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from campaign_builder import base, write
@@ -301,3 +303,25 @@ def test_dirty_tree_and_no_git_are_said(repo: Path, tmp_path: Path) -> None:
     ws = load_workbook(written[0])["附件2"]
     today = dt.date.today()  # no date given: the day the tables are produced
     assert ws.cell(3, 14).value == f"填表时间：{today.year}年{today.month}月{today.day}日"
+
+
+def test_an_interrupted_export_leaves_the_previous_tables_whole(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    assert export(repo, out) == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    report = next((repo / "submissions").rglob("报告/*.yaml"))
+    report.write_text(report.read_text(encoding="utf-8") + "# 改过\n", encoding="utf-8")
+    real, calls = os.replace, [0]
+
+    def power_cut(*args: Any) -> None:
+        calls[0] += 1
+        if calls[0] == 3:  # the third of the four tables moving into place
+            raise KeyboardInterrupt
+        real(*args)
+
+    monkeypatch.setattr(os, "replace", power_cut)
+    assert export(repo, out) != 0
+    monkeypatch.undo()
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # all old: none half new

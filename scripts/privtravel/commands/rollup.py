@@ -108,6 +108,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _publish(root: Path, out: Path) -> int:
+    from privtravel import journal
     from privtravel.analysis import analyze
     from privtravel.export import JSON, WORKBOOK, xlsx
     from privtravel.report import text as text_report
@@ -119,8 +120,9 @@ def _publish(root: Path, out: Path) -> int:
         print("填报文件有错误，没有生成上报的统计表：请先改正（privtravel check）。", file=sys.stderr)
         return 1
     out.mkdir(parents=True, exist_ok=True)
-    (out / JSON).write_bytes(publish.document(analysis.stats))
-    (out / WORKBOOK).write_bytes(xlsx.workbook(analysis.stats))
+    tables = {JSON: publish.document(analysis.stats), WORKBOOK: xlsx.workbook(analysis.stats)}
+    # the json and the workbook must say the same: both replaced, or neither (journal)
+    journal.write_all(out, tables, [], journal.usual_mode(), "生成上报的统计表")
     print(
         f"已写入 {out / JSON} 和 {out / WORKBOOK}（只含统计数字）：把其中一个提交到汇总仓库本成员的文件夹。"
     )

@@ -7,8 +7,10 @@ Every writer returns bytes and is deterministic: the same declarations give byte
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from pathlib import Path
 
+from privtravel import journal
 from privtravel.export import csv, json, xlsx
 from privtravel.stats.compute import Statistics
 from privtravel.stats.provenance import Lines
@@ -32,14 +34,10 @@ def write_all(
     """Write every export into ``out`` (created if needed); returns the files written, in order.
     ``filled`` is the 填表时间 printed on the tables (default: today)."""
     out.mkdir(parents=True, exist_ok=True)
-    files: list[tuple[str, list[bytes]]] = [(WORKBOOK, [xlsx.workbook(stats, filled)])]
+    files: list[tuple[str, Iterable[bytes]]] = [(WORKBOOK, [xlsx.workbook(stats, filled)])]
     files += [(csv_name(t.spec.attachment), [csv.table(t)]) for t in stats.tables]
     if with_json:  # in pieces: a province's provenance is large
         files.append((JSON, json.chunks(stats, lines)))
-    written = []
-    for name, data in files:
-        path = out / name
-        with path.open("wb") as f:
-            f.writelines(data)
-        written.append(path)
-    return written
+    # the tables, csv and json agree with each other: all of them are replaced, or none (journal)
+    journal.write_all(out, dict(files), [], journal.usual_mode(), "导出统计表")
+    return [out / name for name, _ in files]

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from privtravel import journal
 from privtravel.export import JSON, WORKBOOK, csv_name
 from privtravel.export import csv as csv_export
 from privtravel.export import json as json_export
@@ -90,8 +91,6 @@ def write_all(stats: Statistics, gathered: Gathered, out: Path) -> list[Path]:
     files = [(WORKBOOK, xlsx_export.workbook(stats))]
     files += [(csv_name(t.spec.attachment), csv_export.table(t)) for t in stats.tables]
     files.append((JSON, document(stats, gathered)))
-    written = []
-    for name, data in files:
-        (out / name).write_bytes(data)
-        written.append(out / name)
-    return written
+    # the tables, csv and json agree with each other: all of them are replaced, or none (journal)
+    journal.write_all(out, dict(files), [], journal.usual_mode(), "导出汇总统计表")
+    return [out / name for name, _ in files]

@@ -88,7 +88,17 @@ def ecma_validator_class() -> type[Draft202012Validator]:
     return cls
 
 
-_ANNOTATIONS = frozenset({"title", "description", "$comment", "examples"})
+_ANNOTATIONS = frozenset(
+    {
+        "title",
+        "description",
+        "$comment",
+        "examples",
+        "errorMessage",
+        "patternErrorMessage",
+        "markdownDescription",
+    }
+)
 
 
 def inline_refs(node: Any, document: str, documents: dict[str, dict[str, Any]]) -> Any:
