@@ -63,6 +63,9 @@ def test_editor_temporary_files_are_a_warning_naming_the_file_not_an_error(tmp_p
     for name in names:
         (unit / name).write_text("x", encoding="utf-8")
     os.symlink("zhang@host.1234:1700000000", unit / "报告" / ".#0001-张三.yaml")  # Emacs: a dangling link
+    (unit / ".vscode").mkdir()
+    (unit / ".vscode" / "settings.json").write_text("{}", encoding="utf-8")
+    names.append(".vscode")
     (unit / "报告" / "0001-张三.yaml").write_text("x", encoding="utf-8")
     problems: list[Diagnostic] = []
     assert discover(tmp_path, problems) == ["submissions/u1/报告/0001-张三.yaml"]

@@ -40,6 +40,14 @@ EDITOR_FILES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+# Folders editors keep their settings or history in, beside the files being edited.
+EDITOR_FOLDERS = {
+    ".vscode": "VS Code 的工作区设置文件夹",
+    ".idea": "JetBrains 编辑器的项目设置文件夹",
+    ".history": "VS Code 插件 Local History 保存旧版本的文件夹",
+}
+
+
 def editor_file(name: str) -> str | None:
     """Which program leaves a file named ``name`` behind, if it is such a file."""
     for pattern, who in EDITOR_FILES:
@@ -85,7 +93,8 @@ def _sort(
     pending: list[tuple[str, str]],
     problems: list[Diagnostic] | None,
 ) -> None:
-    who = editor_file(entry.name) if not entry.is_dir(follow_symlinks=False) else None
+    folder = entry.is_dir(follow_symlinks=False)
+    who = EDITOR_FOLDERS.get(entry.name) if folder else editor_file(entry.name)
     if who is not None:
         if problems is not None:
             problems.append(Diagnostic(rel, "F118", _editor_message(entry.name, who)))
@@ -103,6 +112,11 @@ def _sort(
 
 
 def _editor_message(name: str, who: str) -> str:
+    if who.endswith("文件夹"):
+        return (
+            f"「{name}」是{who}，其中的内容不是填报文件，未作检查，也不影响检查结果。"
+            "不需要时可以删掉；不要把它提交到仓库。"
+        )
     return (
         f"「{name}」是{who}，不是填报文件，未作检查，也不影响检查结果："
         "编辑器或表格软件关闭后它通常会自动消失；如果已经关闭，请直接删掉这个文件。不要把它提交到仓库。"

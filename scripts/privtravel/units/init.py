@@ -13,7 +13,7 @@ from privtravel.model import Campaign
 from privtravel.units import git, scaffold
 
 # what editors and office programs leave beside the files HR edit (check warns about them: F118)
-EDITOR_IGNORES = "*.sw[a-p]\n*.un~\n*~\n.#*\n\\#*#\n.~lock.*#\n~$*\n.DS_Store\nThumbs.db\ndesktop.ini\n"
+EDITOR_IGNORES = "*.sw[a-p]\n*.un~\n*~\n.#*\n\\#*#\n.~lock.*#\n~$*\n.DS_Store\nThumbs.db\ndesktop.ini\n.vscode/\n.idea/\n.history/\n"
 
 INITIAL_MESSAGE = "Set up the unit repository: schemas, pre-commit hook, merge-request templates, README"
 
