@@ -23,6 +23,8 @@ def schema_problems(
         where: JsonPath = tuple(error.absolute_path)
         if any(where[: len(b)] == b for b in bad):
             continue
+        if error.validator == "pattern" and isinstance(error.schema, dict) and error.schema.get("format"):
+            continue  # a date's pattern is for the editor: the format's message says it
         required = error.validator_value
         if error.validator == "required" and isinstance(error.instance, dict) and isinstance(required, list):
             for key in required:
