@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: all check test lint site bench clean hooks hooks-dev
+.PHONY: all check test lint site forms bench clean hooks hooks-dev
 
 all: check
 
@@ -35,6 +35,10 @@ hooks-dev: $(STAMP)
 
 site: $(STAMP)
 	$(BIN)/privtravel site
+
+# 网页填报的编辑器（Decap CMS），按 site/forms/package-lock.json 固定的版本安装；之后 make site 会带上 public/forms/
+forms:
+	cd site/forms && npm ci --no-audit --no-fund --loglevel=error
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -34,6 +34,7 @@ from privtravel.commands import (
     stats,
     template,
     units,
+    webforms,
 )
 from privtravel.diagnostics import FatalError
 
@@ -56,6 +57,7 @@ COMMANDS: dict[str, ModuleType] = {
     "gitlab": gitlab,
     "rollup": rollup,
     "units": units,
+    "webforms": webforms,
 }
 
 

@@ -28,4 +28,10 @@ def run(args: argparse.Namespace) -> int:
     with building(out if out.is_absolute() else root / out) as new:  # the old dashboard stays until done
         build(root, new, args.today)
     print(f"看板已生成：{out}/index.html")
+    from privtravel.webforms.build import installed
+
+    if installed():
+        print(f"网页填报：{out}/forms/index.html")
+    else:
+        print("网页填报未生成：编辑器（Decap CMS）未安装，先运行 make forms。")
     return 0

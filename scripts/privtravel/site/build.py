@@ -32,6 +32,7 @@ from privtravel.site.pages.common import unit_page
 from privtravel.site.status import unit_statuses
 from privtravel.stats.provenance import lines as provenance_lines
 from privtravel.stats.provenance import refs
+from privtravel.webforms import build as webforms
 
 PROJECT = Path(__file__).resolve().parents[3]
 SOURCES = PROJECT / "site"
@@ -198,3 +199,5 @@ def build(root: Path, out: Path, today: dt.date | None = None) -> None:
     provenance_pages.place(
         out / statistics.SOURCES_PAGE / "index.html", docs.parent / "provenance", statistics.PROVENANCE_MARKER
     )
+    if webforms.installed():  # the web forms for HR, at forms/ (README「网页填报」)
+        webforms.build(root, campaign, out / "forms", webforms.settings_from_env())
