@@ -178,4 +178,4 @@ def test_the_built_forms_load_nothing_from_outside_and_point_mounted_units_at_th
         text = page.read_text(encoding="utf-8")
         assert "http://" not in text and "https://" not in text, page
     bundle = (out / "vendor" / "decap-cms.js").read_text(encoding="utf-8")
-    assert build.MR_BODY not in bundle and build.MR_BODY_ZH in bundle
+    assert build.MR_BODY not in bundle and build.MR_BODY_ZH in bundle and build.SLUG_KEPT in bundle

@@ -75,8 +75,6 @@ def unit_config(unit: Unit, backend: Backend) -> dict[str, Any]:
         "backend": gitlab,
         "publish_mode": "editorial_workflow",
         "locale": "zh_Hans",
-        "site_url": "../../",
-        "display_url": "../../",
         "media_folder": prefix(unit) + MEDIA_DIR,
         "slug": {"encoding": "unicode", "clean_accents": False, "sanitize_replacement": "-"},
         "collections": collections(unit),
@@ -91,7 +89,12 @@ def collections(unit: Unit) -> list[dict[str, Any]]:
     files = {kind: name for name, kind in UNIT_FILES.items()}
     for kind in UNIT_KINDS:
         fields = _fields(unit, kind)
-        common = {"label": kind.label, "format": FORMAT.format(kind=kind.value), "extension": "yaml"}
+        common = {
+            "label": kind.label,
+            "format": FORMAT.format(kind=kind.value),
+            "extension": "yaml",
+            "editor": {"preview": False},  # the form is the document: no preview pane
+        }
         if kind is Kind.REPORT:
             out.append(
                 {

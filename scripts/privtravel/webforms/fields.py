@@ -16,20 +16,21 @@ Widget = dict[str, Any]
 LONG_TEXT = 100  # text fields allowed more than this many characters get a multi-line box
 
 
-def widgets(schema: Schema, base: str) -> list[Widget]:
-    """The form fields of an object schema, in schema order."""
+def widgets(schema: Schema, base: str, *, nested: bool = False) -> list[Widget]:
+    """The form fields of an object schema, in schema order.  ``nested``: inside a record, where
+    a list of records (a person's 变动记录) shows open: the record itself was opened to see it."""
     raw = schema.get("properties", {})
-    return [_widget(info, *resolve(raw[info.name], base)) for info in fields(schema, base)]
+    return [_widget(info, *resolve(raw[info.name], base), nested) for info in fields(schema, base)]
 
 
-def _widget(info: FieldInfo, schema: Schema, base: str) -> Widget:
+def _widget(info: FieldInfo, schema: Schema, base: str, nested: bool) -> Widget:
     """``schema`` is the field's own schema ($ref resolved), ``base`` the file it came from."""
     out: Widget = {"name": info.name, "label": info.title}
     if hint := _hint(info.description):
         out["hint"] = hint
     if not info.required:
         out["required"] = False
-    out.update(_kind(info, schema, base))
+    out.update(_kind(info, schema, base, nested))
     return out
 
 
@@ -40,7 +41,7 @@ def _hint(description: str) -> str:
     return kept[:-1] + "。" if kept.endswith(("；", "，")) else kept
 
 
-def _kind(info: FieldInfo, schema: Schema, base: str) -> Widget:
+def _kind(info: FieldInfo, schema: Schema, base: str, nested: bool) -> Widget:
     t = info.type
     if t is FieldType.TEXT:
         text: Widget = {"widget": "text" if schema.get("maxLength", 0) > LONG_TEXT else "string"}
@@ -52,8 +53,7 @@ def _kind(info: FieldInfo, schema: Schema, base: str) -> Widget:
             "widget": "datetime",
             "format": "YYYY-MM-DD",
             "date_format": "YYYY-MM-DD",
-            "time_format": False,
-            "picker_utc": True,
+            "time_format": False,  # a date picker (the browser's own), in the user's time zone
         }
     if t is FieldType.INT:
         number: Widget = {"widget": "number", "value_type": "int"}
@@ -70,13 +70,14 @@ def _kind(info: FieldInfo, schema: Schema, base: str) -> Widget:
     if t is FieldType.LIST:
         items, _ = resolve(schema.get("items", {}), base)
         item = {"name": "项", "label": str(items.get("title", info.title))}
-        return {"widget": "list", "field": {**item, "widget": "string"}}
+        return {"widget": "list", "label_singular": item["label"], "field": {**item, "widget": "string"}}
     assert info.schema is not None  # GROUP and CHILD
-    inner = widgets(info.schema, base_of(info.schema, base))  # the record's own file, for its $refs
+    inner = widgets(info.schema, base_of(info.schema, base), nested=True)  # base: the record's own file
     if t is FieldType.GROUP:
         return {"widget": "object", "collapsed": False, "fields": inner}
     return {
         "widget": "list",
+        **({"collapsed": False} if nested else {}),
         "label_singular": str(info.schema.get("title", info.title)),
         "summary": _summary(inner),
         "fields": inner,
