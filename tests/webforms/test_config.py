@@ -81,8 +81,11 @@ def test_every_schema_field_is_a_form_field_with_its_chinese_title(kind: Kind) -
 def test_hints_come_from_the_descriptions_without_what_only_yaml_needs() -> None:
     fields = {f["name"]: f for f in _fields_of(Kind.REPORT)}
     assert fields["报告类型"]["hint"].startswith("填报：有证件或出国（境）情况")
-    document = {f["name"]: f for f in fields["持有证件"]["fields"]}
-    assert document["证件号码"]["hint"] == "证件上印的号码，大写字母加数字，如 E12345678。"
+    trip = {f["name"]: f for f in fields["出国境情况"]["fields"]}
+    assert trip["所到国家（地区）"]["hint"] == "所到的各个国家（地区）。"  # not 「每个写一行「- 名称」」
+    config = build.config_text(build.EXAMPLE_UNIT, build.EXAMPLE_BACKEND)
+    hints = [line for line in config.splitlines() if line.strip().startswith("hint:")]
+    assert len(hints) > 50 and not any(yaml in h for h in hints for yaml in ("引号", "「- ", ": []")), hints
 
 
 def test_the_committed_example_is_what_the_schemas_give_today() -> None:

@@ -13,6 +13,7 @@ from typing import Any
 from privtravel.excel.schema_walk import FieldInfo, FieldType, Schema, base_of, fields, resolve
 
 Widget = dict[str, Any]
+YAML_ONLY = ("引号", "「- ", ": []")
 LONG_TEXT = 100  # text fields allowed more than this many characters get a multi-line box
 
 
@@ -35,9 +36,10 @@ def _widget(info: FieldInfo, schema: Schema, base: str, nested: bool) -> Widget:
 
 
 def _hint(description: str) -> str:
-    """The description without what only concerns typing YAML by hand (quotes): a form keeps text."""
+    """The description without what only concerns typing YAML by hand (quotes, 「- 名称」 lines,
+    「: []」): a form keeps text as text and has its own buttons for lists."""
     parts = re.split(r"(?<=[；。，])", description)
-    kept = "".join(p for p in parts if "引号" not in p)
+    kept = "".join(p for p in parts if not any(yaml in p for yaml in YAML_ONLY))
     return kept[:-1] + "。" if kept.endswith(("；", "，")) else kept
 
 
