@@ -7,6 +7,8 @@
  * in Node.js and compares its output with the Python writer's, byte for byte.
  *
  * The field shapes come from privtravel-shapes.js, generated from schemas/ (privtravel webforms).
+ * One difference cannot be helped: a JavaScript object lists keys that look like array indexes ("4")
+ * first; no schema has such a key, and check refuses a file that has one.
  * Works in the browser (window.PrivtravelYaml) and in Node.js (module.exports).  Plain ES2015.
  */
 (function (root, factory) {
