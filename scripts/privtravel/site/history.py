@@ -11,8 +11,9 @@ are in.  At most ``MAX_DAYS`` days are computed, the latest ones (plus the day b
 know what was open), so a build's cost is bounded whatever the history's length.
 
 Each day's finding states are cached (load/cache/records: MAC'd JSON, in the check cache's trusted
-place, never in the work tree's data) under the ids of the three input trees and the tool's salt: a
-day once computed costs a ``git ls-tree`` in later builds.  Days before police data exist have no
+place, never in the work tree's data) under the ids of the three input trees and a salt of the
+cross-check's own code (load/cache/closure.py: the modules it imports, the schemas, the versions): a
+day once computed costs a ``git ls-tree`` in later builds, and a change to the pages keeps it.  Days before police data exist have no
 findings and are never computed.  Units mounted as submodules cannot be replayed from this
 repository's history alone: the history then says so and shows no findings series.
 """
@@ -35,7 +36,7 @@ from privtravel.crosscheck.findings import Finding
 from privtravel.crosscheck.run import Outcome, find
 from privtravel.diagnostics import Result
 from privtravel.load import repository
-from privtravel.load.cache import place, records, salt
+from privtravel.load.cache import closure, place, records
 from privtravel.load.layout import CAMPAIGN_FILE, POLICE_DIR, SUBMISSIONS, unit_of
 from privtravel.model import Campaign, UnitData
 from privtravel.police import load as police_load
@@ -43,6 +44,13 @@ from privtravel.police.records import PoliceData
 from privtravel.site.audit import Entry
 
 MAX_DAYS = 30
+# what a day's findings depend on, besides the data: these modules and all they import (cache salt)
+ENTRIES = (
+    "privtravel.crosscheck.run",
+    "privtravel.crosscheck.answers",
+    "privtravel.police.load",
+    "privtravel.load.repository",
+)
 INPUTS = (CAMPAIGN_FILE, SUBMISSIONS, POLICE_DIR)
 KIND = "findings-by-day"
 LIMIT = 256 << 20
@@ -108,7 +116,7 @@ def daily(root: Path, entries: list[Entry], current: States | None = None) -> Hi
     days = days[history.older :]
     if not days:
         return history
-    tool = salt(root)
+    tool = closure.salt(ENTRIES)  # a change to a page or an export keeps the cached days
     where = place.directory(root)
     key = place.key()
     replay = _Replay(root, root / "build" / "history")
