@@ -95,12 +95,12 @@ def page(entries: list[Entry], repo: Repository, history: History, campaign: Cam
             "核查发现（项）",
             labels,
             [(OPENED, values(OPENED), "#a14400"), (CLOSED, values(CLOSED), "#2e7d32")],
-            note=f"当日结束时仍待核实：{'、'.join(f'{lab} {n}' for lab, n in zip(labels, carried, strict=True) if n is not None)}"
-            if level
-            else "",
+            note=_level_note(labels, carried),
         ),
         "",
-        charts.days("整改完成（项）", labels, [(SERIES[2], values(SERIES[2]), "#2e7d32")]),
+        charts.days("整改完成（项）", labels, [(SERIES[2], values(SERIES[2]), "#2e7d32")])
+        if any(values(SERIES[2]))
+        else f"**整改完成（项）**：这 {len(days)} 天里没有整改完成的记录（各单位「整改.yaml」的完成日期）。",
         "",
         *_table(days, by_day, carried),
     ]
@@ -127,7 +127,7 @@ def _notes(
             f"Git 历史中有 {len(later)} 天的提交晚于看板的数据截至日期（{date_text(today)}），"
             f"最晚为 {date_text(later[-1])}：图中的日期是提交到仓库的日期，不是数据所反映的日期。"
         )
-    if campaign.demo:
+    if campaign.demo and later:
         notes.append(
             "示例数据的 Git 历史是本工具的开发历史，不是专项整治期间各单位的填报：日子少、日期与示例年度不符，属正常。"
         )
@@ -167,6 +167,14 @@ def _table(days: list[dt.date], by_day: dict[dt.date, Counter[str]], level: list
         "</table>",
         "",
     ]
+
+
+def _level_note(labels: list[str], level: list[int | None]) -> str:
+    known = [(label, n) for label, n in zip(labels, level, strict=True) if n is not None]
+    if not known:
+        return ""
+    label, n = known[-1]
+    return f"{label} 结束时仍待核实 {n} 项；逐日的项数见下方数据表。"
 
 
 def _level_on(level: dict[dt.date, int], day: dt.date) -> int | None:
