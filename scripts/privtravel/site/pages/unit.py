@@ -36,7 +36,8 @@ def unit_page(
         f"　单位代码：{cell(config.code)}</p>",
         "",
         demo_note(campaign),
-        f"地区：{cell(config.region)}　　状态：**{status.state}**　　数据来源：{cell(computed_from)}",
+        f"地区：{cell(config.region)}　　类别：{cell(config.category or '未分类')}　　"
+        f"状态：**{status.state}**　　数据来源：{cell(computed_from)}",
         "",
     ]
     if unit is None or not unit.files:
