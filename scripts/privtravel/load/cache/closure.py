@@ -26,7 +26,7 @@ def salt(entries: Iterable[str], package_dir: Path | None = None, schema_dir: Pa
     """The tool's part of a cache key: versions, the entries' modules and the schemas."""
     import yaml
 
-    from privtravel.load.cache.memo import _version
+    from privtravel.load.cache.salt import _version
     from privtravel.validate.schemas import schema_dir as default_schema_dir
 
     package = package_dir or Path(__file__).resolve().parents[2]
