@@ -6,6 +6,7 @@ in the small test campaign and what `check` must say about it:
     # target: submissions/srmyy/报告/0001-赵明.yaml
     # remove: submissions/srmyy/报告/0001-赵明.yaml     (optional: a file to delete first)
     # expect: S204 12 可选：普通护照      (code, line or *, a fragment of the message)
+    # expect: R321 submissions/srmyy/报告/0001-赵明.yaml:3 编号    (a consequence in another file)
 
 The expected diagnostics must all appear on the target file, and no other error may appear anywhere.
 """
@@ -31,10 +32,11 @@ class Expect:
     code: str
     line: int | None
     fragment: str
+    path: str | None = None  # another file of the campaign, when the expectation is not on the target
 
     def matches(self, d: Diagnostic, target: str) -> bool:
         return (
-            d.path == target
+            d.path == (self.path or target)
             and d.code == self.code
             and (self.line is None or d.line == self.line)
             and self.fragment in d.message
@@ -54,7 +56,8 @@ def _meta(raw: bytes) -> tuple[str, str | None, list[Expect]]:
             remove = text.strip()
         else:
             code, line, fragment = ([*text.split(" ", 2), ""])[:3]
-            expects.append(Expect(code, None if line == "*" else int(line), fragment.strip()))
+            path, _, line = line.rpartition(":")
+            expects.append(Expect(code, None if line == "*" else int(line), fragment.strip(), path or None))
     assert target, "example has no '# target:' line"
     return target, remove, expects
 

@@ -103,3 +103,31 @@ def test_schema_requires_a_reason_or_a_case(scene: Scene) -> None:
     missing = sorted((d.code, d.line, d.message) for d in result.errors)
     assert [(c, line) for c, line, _ in missing] == [("S202", 4), ("S202", 6)]
     assert "理由" in missing[0][2] and "问题编号" in missing[1][2]
+
+
+def test_an_open_finding_a_recorded_case_covers_points_at_it(scene: Scene) -> None:
+    def dates(data: dict[str, Any]) -> None:  # 钱芳's report moves her trip by a day: X505 (瞒报出国境情况)
+        data["出国境情况"][0].update(出境日期=dt.date(2019, 1, 27))
+
+    scene.edit("submissions/srmyy/报告/0002-钱芳.yaml", dates)
+    (hit,) = found(scene.run(), "X505", person="0002")
+    assert hit.covering is None and hit.covered_text() == ""
+
+    def case(data: dict[str, Any]) -> None:
+        data["问题"] = [
+            {
+                "问题编号": "WG2019-07",
+                "编号": "0002",
+                "问题类型": ["瞒报出国境情况"],
+                "问题描述": "报告表中出国（境）日期与实际不符。",
+                "发现日期": dt.date(2019, 6, 20),
+                "发现途径": "公安比对",
+            }
+        ]
+
+    scene.edit("submissions/srmyy/违规问题.yaml", case)
+    outcome = scene.run()
+    (hit,) = found(outcome, "X505", person="0002")
+    assert hit.state == "待核实" and hit.covering is not None and hit.covering.id == "WG2019-07"
+    assert "违规问题 WG2019-07" in hit.covered_text() and "已查实" in hit.covered_text()
+    assert found(outcome, "X501", person="0002") == []  # only findings of the case's own kind are linked

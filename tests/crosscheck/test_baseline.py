@@ -49,10 +49,10 @@ def test_summary_has_six_indicators_per_unit(scene: Scene) -> None:
     szyy = {i.value: s for i, s in by_unit["szyy"].indicators.items()}
     assert list(szyy) == ["应建尽建", "应备尽备", "应交尽交", "应审尽审", "应查尽查", "应处尽处"]
     assert szyy["应建尽建"].verdict == "待核实 1 项"
-    assert dict(szyy["应建尽建"].figures)["是否建立相关制度"] == "否"
+    assert szyy["应建尽建"].flat()["是否建立相关制度"] == "否"
     assert szyy["应交尽交"].verdict == "未发现问题"
     srmyy = {i.value: s for i, s in by_unit["srmyy"].indicators.items()}
-    assert dict(srmyy["应审尽审"].figures)["公安记录出境次数"] == 2
+    assert srmyy["应审尽审"].flat()["公安记录出境次数"] == 2
     assert found(outcome, "X101")[0].finding.info.indicator.value == "应建尽建"
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from privtravel.campaignops import reminders
+from privtravel.commands.check import check_repository
 from tests.crosscheck.scenes import CHEN, QIAN, ZHAO, Scene, codes, crossing, found, holding
 
 SRMYY = "submissions/srmyy"
@@ -110,6 +112,25 @@ def test_x202_not_when_reported_on_the_25th(scene: Scene) -> None:
     assert found(scene.run(), "X202", person="0002") == []
 
 
+def test_x202_the_25th_on_a_saturday_is_due_the_friday_before_as_in_remind(scene: Scene) -> None:
+    # 2019-05-25 was a Saturday: 「每月25日前」 means Friday 2019-05-24, in the finding and in remind alike.
+    def change(data: dict[str, Any]) -> None:
+        data["人员"][1]["变动记录"].append({"日期": dt.date(2019, 5, 10), "变动类型": "人事主管部门变更"})
+
+    scene.edit(ROSTER, change)
+    hits = found(scene.run(), "X202", person="0002")
+    assert len(hits) == 1
+    said = "应于2019年5月24日前（每月25日前报送，5月25日不是工作日）报送公安机关"
+    assert said in hits[0].finding.message
+    repo, _ = check_repository(scene.root)
+    due = [r for r in reminders.collect(repo, dt.date(2019, 6, 30))["srmyy"] if r.topic == reminders.ROSTER]
+    assert [(r.person, r.due) for r in due] == [("0002 钱芳", dt.date(2019, 5, 24))]
+    assert "应于2019年5月24日前（每月25日前报送，5月25日不是工作日）报送" in due[0].text
+    _qian_change(scene, 报送公安日期=dt.date(2019, 5, 24), 公安入库日期=dt.date(2019, 5, 27))
+    scene.edit(ROSTER, lambda d: d["人员"][1]["变动记录"].pop(-2))
+    assert found(scene.run(), "X202", person="0002") == []
+
+
 def test_x202_change_after_the_25th_is_due_next_month(scene: Scene) -> None:
     def change(data: dict[str, Any]) -> None:
         data["人员"][1]["变动记录"].append({"日期": dt.date(2019, 6, 27), "变动类型": "人事主管部门变更"})
@@ -158,7 +179,7 @@ def test_x203_entry_late_because_a_sunday_was_a_workday(scene: Scene) -> None:
         )
 
     scene.edit(ROSTER, sunday_worked)
-    assert "应于 2019-09-29 前入库" in found(scene.run(), "X203", person="0002")[0].finding.message
+    assert "应于2019年9月29日前入库" in found(scene.run(), "X203", person="0002")[0].finding.message
 
 
 def test_x203_not_across_the_national_day_holiday(scene: Scene) -> None:
@@ -186,7 +207,9 @@ def test_x203_outside_the_calendar_is_an_error_not_a_guess(scene: Scene) -> None
     scene.edit(ROSTER, change)
     outcome = scene.run()
     errors = [d for d in outcome.result.errors if d.code == "P503"]
-    assert len(errors) == 1 and "2003" in errors[0].message and errors[0].line > 0
+    # neither the 25th's deadline nor the 1-working-day entry can be judged: both said, none guessed
+    assert len(errors) == 2 and all("2003" in e.message and e.line > 0 for e in errors)
+    assert not [e for e in errors if "。。" in e.message]
 
 
 # --- 应交尽交 ----------------------------------------------------------------------------------
@@ -222,13 +245,14 @@ def test_x302_checked_out_document_not_returned(scene: Scene) -> None:
     _qian_loan(scene, None)
     hits = found(scene.run(), "X302", person="0002")
     assert [a.finding.key for a in hits] == ["X302-0002-20190124"]
-    assert "2019-02-06 前交回" in hits[0].finding.message  # police entry 01-30 + 7 days
+    # police entry 01-30 + 7 days is 02-06, in the Spring Festival holiday: the period ends on 02-11
+    assert "2019年2月11日前（回国（境）后 7 天内，第 7 天不是工作日，顺延）交回" in hits[0].finding.message
 
 
 def test_x302_returned_late_and_not_when_returned_in_time(scene: Scene) -> None:
-    _qian_loan(scene, dt.date(2019, 2, 7))
+    _qian_loan(scene, dt.date(2019, 2, 12))
     assert len(found(scene.run(), "X302", person="0002")) == 1
-    _qian_loan(scene, dt.date(2019, 2, 6))
+    _qian_loan(scene, dt.date(2019, 2, 11))
     assert found(scene.run(), "X302", person="0002") == []
 
 
@@ -442,6 +466,37 @@ def test_x504_exit_while_abroad(scene: Scene) -> None:
     scene.crossings.insert(5, crossing(CHEN, "2018-10-03", "出境", "日本", "L12345678"))
     keys = [a.finding.key for a in found(scene.run(), "X504")]
     assert keys == ["X504-01-20181001-出境"]
+
+
+def _qian_trip_dates(scene: Scene, start: str, end: str) -> None:
+    def change(data: dict[str, Any]) -> None:
+        data["出国境情况"][0].update(
+            出境日期=dt.date.fromisoformat(start), 入境日期=dt.date.fromisoformat(end)
+        )
+
+    scene.edit(QIAN_REPORT, change)
+
+
+def test_x505_reported_dates_changed_from_the_police_record(scene: Scene) -> None:
+    assert found(scene.run(), "X505") == []  # the mini campaign's dates are the police record's
+    _qian_trip_dates(scene, "2019-01-27", "2019-01-29")  # police: out 01-26, back 01-30
+    hits = found(scene.run(), "X505", person="0002")
+    assert [a.finding.key for a in hits] == ["X505-0002-20190126"]
+    assert "报告表写 2019-01-27 至 2019-01-29" in hits[0].finding.message
+    assert "出境日期晚 1 天，入境日期早 1 天" in hits[0].finding.message
+    assert hits[0].finding.info.case_kind == "瞒报出国境情况"
+    assert found(scene.run(), "X502", person="0002") == []  # the trip is reported, only its dates are wrong
+
+
+def test_x505_one_date_off_and_a_trip_moved_away_is_x502(scene: Scene) -> None:
+    _qian_trip_dates(scene, "2019-01-26", "2019-02-02")
+    hits = found(scene.run(), "X505", person="0002")
+    assert len(hits) == 1 and "入境日期晚 3 天" in hits[0].finding.message
+    assert "出境日期" not in hits[0].finding.message.split("：")[-1]
+    _qian_trip_dates(scene, "2019-03-01", "2019-03-05")  # no longer overlaps the police record
+    outcome = scene.run()
+    assert found(outcome, "X505", person="0002") == []
+    assert len(found(outcome, "X502", person="0002")) == 1
 
 
 # --- 应处尽处 ----------------------------------------------------------------------------------

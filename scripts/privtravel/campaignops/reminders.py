@@ -123,7 +123,7 @@ def open_findings(answered: Iterable[Answered]) -> list[OpenFinding]:
         OpenFinding(
             a.finding.unit,
             a.finding.key,
-            a.finding.message,
+            a.finding.message + (f"（{a.covered_text()}）" if a.covering is not None else ""),
             " ".join(x for x in (a.finding.person_id or "", a.finding.person_name) if x),
         )
         for a in answered
@@ -192,7 +192,6 @@ def _roster(campaign: Campaign, unit: UnitData, window: Window) -> Iterator[Remi
                 state = window.state(due)
                 if state is None or change.date > window.today:
                     continue
-                year, month = deadlines.roster_month(change.date, day)
                 yield Reminder(
                     unit.code,
                     ROSTER,
@@ -200,7 +199,7 @@ def _roster(campaign: Campaign, unit: UnitData, window: Window) -> Iterator[Remi
                     due,
                     who,
                     f"{change.date.isoformat()}「{change.kind}」还没有报送公安机关出入境管理部门"
-                    f"（{year}年{month}月{day}日前报送）。",
+                    f"（应于{deadlines.roster_due_text(change, day)}报送）。",
                     change.src.path,
                 )
             elif change.entered is None:

@@ -22,7 +22,18 @@ class Answered:
     finding: Finding
     state: str
     response: Response | None = None
-    case: Case | None = None
+    case: Case | None = None  # 已查实: the case the unit's answer names
+    covering: Case | None = None  # 待核实: a recorded case of the same person and 问题类型, not yet linked
+
+    def covered_text(self) -> str:
+        """「已在违规问题 … 中登记」: what an open finding a recorded case already covers should say."""
+        if self.covering is None:
+            return ""
+        c = self.covering
+        return (
+            f"违规问题 {c.id}（{'、'.join(c.kinds)}，{c.found_on} 发现）已登记此人的同类问题：是同一问题的，"
+            f"在核查说明.yaml 中答复「已查实」并写问题编号 {c.id}；不是的，写明核实情况。"
+        )
 
 
 def apply(ctx: Context, findings: Iterable[Finding], problems: list[Diagnostic]) -> list[Answered]:
@@ -57,7 +68,27 @@ def apply(ctx: Context, findings: Iterable[Finding], problems: list[Diagnostic])
                 )
                 continue
             answers[(code, response.key)] = _answer(ctx, code, finding, response, problems)
-    return [answers.get((f.unit, f.key)) or Answered(f, OPEN) for f in by_key.values()]
+    covering = _covering(ctx)
+    return [
+        answers.get((f.unit, f.key)) or Answered(f, OPEN, covering=_covered(covering, f))
+        for f in by_key.values()
+    ]
+
+
+def _covering(ctx: Context) -> dict[tuple[str, str, str], Case]:
+    """(unit, person, 问题类型) -> the first recorded case of that person and kind, in file order."""
+    out: dict[tuple[str, str, str], Case] = {}
+    for (unit, _), case in ctx.cases.items():
+        for kind in case.kinds:
+            out.setdefault((unit, case.person_id, kind), case)
+    return out
+
+
+def _covered(covering: dict[tuple[str, str, str], Case], finding: Finding) -> Case | None:
+    kind = finding.info.case_kind
+    if kind is None or finding.person_id is None:
+        return None
+    return covering.get((finding.unit, finding.person_id, kind))
 
 
 def _answer(

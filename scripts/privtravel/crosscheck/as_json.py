@@ -36,7 +36,7 @@ def as_dict(outcome: Outcome, lines: LineFinder, *, units: Collection[str] = ())
                     {
                         "indicator": i.value,
                         "verdict": u.indicators[i].verdict,
-                        "figures": dict(u.indicators[i].figures),
+                        "figures": u.indicators[i].flat(),
                         "states": {s: u.indicators[i].states[s] for s in STATES},
                         "codes": dict(sorted(u.indicators[i].codes.items())),
                     }
@@ -69,6 +69,7 @@ def _finding(a: Answered, lines: LineFinder) -> dict[str, Any]:
         "state": a.state,
         "case_kind": info.case_kind,
         "case": a.case.id if a.case is not None else None,
+        "covered_by": a.covering.id if a.covering is not None else None,
         "reason": a.response.reason if a.response is not None else None,
         "response": (
             {"path": a.response.src.path, "field": "说明", "index": a.response.src.where[-1]}

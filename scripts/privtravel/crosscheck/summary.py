@@ -1,16 +1,45 @@
-"""Per unit, the six 「应…尽…」 indicators: the figures behind each, and its findings by state."""
+"""Per unit, the six 「应…尽…」 indicators: the figures behind each, and its findings by state.
+
+A figure either stands alone or is a total with parts; the parts always partition the total (every
+record in exactly one part), so a line such as 「应报告 4（报告表 2、零报告 1、免报 0、未报告 1）」 adds up.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from privtravel.crosscheck.answers import CLEARED, CONFIRMED, OPEN, Answered
 from privtravel.crosscheck.catalog import INDICATORS, Indicator
-from privtravel.crosscheck.context import RETIRED_CATEGORY, Context
-from privtravel.model import REPORT_EXEMPT, REPORT_FILED, REPORT_ZERO, UnitData
+from privtravel.crosscheck.context import Context
+from privtravel.model import UnitData
+from privtravel.rules import reporting
 
-Figure = tuple[str, int | str]
+CATEGORIES = ("退休满1年的市管干部", "本地本单位管理的人员", "下属单位管理的人员", "其他人员")
+DOC_TYPES = ("普通护照", "往来港澳通行证", "大陆居民往来台湾通行证")
+APPROVAL_RESULTS = ("同意", "不同意", "待审批")
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    label: str
+    value: int | str
+    parts: tuple[tuple[str, int], ...] = ()  # when given, they add up to value
+
+    def text(self) -> str:
+        if not self.parts:
+            return f"{self.label} {self.value}"
+        return f"{self.label} {self.value}（" + "、".join(f"{k} {v}" for k, v in self.parts) + "）"
+
+
+def split(label: str, values: Iterable[str], order: tuple[str, ...], *, zeros: bool = True) -> Figure:
+    """A total and its parts, one part per value (known values in ``order``, any others after them);
+    ``zeros=False`` leaves out the parts that are 0."""
+    counts = Counter(values)
+    names = [*order, *sorted(k for k in counts if k not in order)]
+    parts = tuple((n, counts[n]) for n in names if zeros or counts[n])
+    return Figure(label, sum(counts.values()), parts)
 
 
 @dataclass(slots=True)
@@ -28,6 +57,17 @@ class IndicatorSummary:
         parts = [f"待核实 {open_} 项"] if open_ else []
         parts += [f"已查实 {confirmed} 项"] if confirmed else []
         return "，".join(parts)
+
+    def text(self) -> str:
+        return " · ".join(f.text() for f in self.figures)
+
+    def flat(self) -> dict[str, int | str]:
+        """Every figure and part by its label (parts prefixed with their total's label)."""
+        out: dict[str, int | str] = {}
+        for f in self.figures:
+            out[f.label] = f.value
+            out.update((f"{f.label}·{k}", v) for k, v in f.parts)
+        return out
 
 
 @dataclass(slots=True)
@@ -60,10 +100,10 @@ def _figures(ctx: Context, unit: UnitData, indicator: Indicator) -> list[Figure]
     as_of = ctx.as_of
     if indicator is Indicator.RULES:
         if unit.profile is None:
-            return [("是否建立相关制度", "未填报")]
+            return [Figure("是否建立相关制度", "未填报")]
         return [
-            ("是否建立相关制度", "是" if unit.profile.rules else "否"),
-            ("管理制度数", len(unit.profile.rules)),
+            Figure("是否建立相关制度", "是" if unit.profile.rules else "否"),
+            Figure("管理制度数", len(unit.profile.rules)),
         ]
     if indicator is Indicator.REGISTRATION:
         active = [
@@ -71,11 +111,17 @@ def _figures(ctx: Context, unit: UnitData, indicator: Indicator) -> list[Figure]
             for p in unit.roster
             if p.changes[0].date <= as_of and (p.revoked is None or p.revoked.date > as_of)
         ]
+        changes = [c for p in unit.roster for c in p.changes]
         return [
-            ("登记备案人数", len(active)),
-            ("变动记录数", sum(len(p.changes) for p in unit.roster)),
-            ("已报送公安", sum(1 for p in unit.roster for c in p.changes if c.reported is not None)),
-            ("公安已入库", sum(1 for p in unit.roster for c in p.changes if c.entered is not None)),
+            split("登记备案人数", (p.category for p in active), CATEGORIES, zeros=False),
+            split(
+                "变动记录",
+                (
+                    "公安已入库" if c.entered is not None else "已报送待入库" if c.reported else "未报送"
+                    for c in changes
+                ),
+                ("公安已入库", "已报送待入库", "未报送"),
+            ),
         ]
     if indicator is Indicator.CUSTODY:
         held = [
@@ -83,12 +129,14 @@ def _figures(ctx: Context, unit: UnitData, indicator: Indicator) -> list[Figure]
         ]
         loans = [loan for i in unit.custody for loan in i.loans]
         return [
-            ("保管证件数", len(held)),
-            ("领用次数", len(loans)),
-            ("未交回", sum(1 for loan in loans if loan.returned is None)),
+            split("保管证件", (i.type for i in held), DOC_TYPES, zeros=False),
+            split(
+                "领用",
+                ("已交回" if x.returned is not None else "未交回" for x in loans),
+                ("已交回", "未交回"),
+            ),
         ]
     if indicator is Indicator.APPROVAL:
-        results = Counter(a.result for a in unit.approvals)
         ids = {p.id_number for p in unit.roster}
         trips = sum(
             1
@@ -97,26 +145,18 @@ def _figures(ctx: Context, unit: UnitData, indicator: Indicator) -> list[Figure]
             if link.trip.start >= ctx.campaign.trips_since
         )
         return [
-            ("审批数", len(unit.approvals)),
-            ("同意", results["同意"]),
-            ("不同意", results["不同意"]),
-            ("待审批", results["待审批"]),
-            ("公安记录出境次数", trips),
+            split("审批", (a.result for a in unit.approvals), APPROVAL_RESULTS),
+            Figure("公安记录出境次数", trips),
         ]
     if indicator is Indicator.INVESTIGATION:
-        kinds = Counter(r.kind for r in unit.reports)
-        due = [p for p in unit.roster if p.revoked is None and p.category != RETIRED_CATEGORY]
+        covered = reporting.coverage(unit)
         return [
-            ("应报告的登记备案人数", len(due)),
-            ("报告表", kinds[REPORT_FILED]),
-            ("零报告", kinds[REPORT_ZERO]),
-            ("免报", kinds[REPORT_EXEMPT]),
-            ("违规问题数", len(unit.cases)),
+            Figure("应报告", len(covered.due), tuple(covered.parts())),
+            Figure("名单外的报告", len(covered.outside)),
+            Figure("违规问题", len(unit.cases)),
         ]
-    handled = [c for c in unit.cases if c.handlings]
     return [
-        ("违规问题数", len(unit.cases)),
-        ("已处理", len(handled)),
-        ("处理人次", sum(len(c.handlings) for c in unit.cases)),
-        ("责任追究人次", sum(len(c.accountable) for c in unit.cases)),
+        split("违规问题", ("已处理" if c.handlings else "未处理" for c in unit.cases), ("已处理", "未处理")),
+        Figure("处理人次", sum(len(c.handlings) for c in unit.cases)),
+        Figure("责任追究人次", sum(len(c.accountable) for c in unit.cases)),
     ]

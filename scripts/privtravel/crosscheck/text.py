@@ -75,6 +75,8 @@ def _write(
                 out.write(f"    {'证据：' if i == 0 else '      '}{place} {e.source}：{e.text}\n")
             if a.state == CLEARED and a.response is not None:
                 out.write(f"    单位说明：核实无问题。{a.response.reason or ''}\n")
+            elif a.covering is not None:
+                out.write(f"    单位说明：尚未答复。{a.covered_text()}\n")
             elif a.state == CONFIRMED and a.case is not None:
                 out.write(f"    单位说明：已查实，见违规问题 {a.case.id}（{'、'.join(a.case.kinds)}）。\n")
     out.write("\n六个「应…尽…」：\n")
@@ -84,8 +86,7 @@ def _write(
         out.write(f"{unit.name}（{unit.unit}）\n")
         for indicator in INDICATORS:
             s = unit.indicators[indicator]
-            figures = " · ".join(f"{label} {value}" for label, value in s.figures)
-            out.write(f"  {indicator.value}  {s.verdict}；{figures}\n")
+            out.write(f"  {indicator.value}  {s.verdict}；{s.text()}\n")
 
 
 def _date_source(police: PoliceData) -> str:

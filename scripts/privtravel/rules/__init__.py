@@ -6,9 +6,19 @@ from collections.abc import Iterator
 
 from privtravel.diagnostics import Diagnostic
 from privtravel.model import Campaign, UnitData
-from privtravel.rules import coverage, dates, documents, identity, inspection, references, trips, units
+from privtravel.rules import (
+    accountability,
+    coverage,
+    dates,
+    documents,
+    identity,
+    inspection,
+    references,
+    trips,
+    units,
+)
 
-MODULES = (units, coverage, references, identity, dates, documents, trips, inspection)
+MODULES = (units, coverage, references, identity, dates, documents, trips, inspection, accountability)
 
 
 def check_unit(campaign: Campaign, unit: UnitData) -> Iterator[Diagnostic]:

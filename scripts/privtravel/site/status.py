@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from privtravel.diagnostics import Diagnostic
 from privtravel.load.layout import unit_of
 from privtravel.load.repository import Repository
-from privtravel.model import REPORT_EXEMPT, REPORT_FILED, REPORT_ZERO, UnitConfig
+from privtravel.model import UnitConfig
+from privtravel.rules import reporting
 
 DONE, PARTIAL, NONE = "已报送", "部分报送", "未报送"
 
@@ -17,7 +18,7 @@ DONE, PARTIAL, NONE = "已报送", "部分报送", "未报送"
 class UnitStatus:
     config: UnitConfig
     state: str
-    registered: int
+    registered: int  # 应报告: filed + zero + exempt + missing, always
     filed: int
     zero: int
     exempt: int
@@ -40,19 +41,18 @@ def unit_statuses(repo: Repository, diagnostics: list[Diagnostic]) -> list[UnitS
         if unit is None or not unit.files:
             out.append(UnitStatus(config, NONE, 0, 0, 0, 0, 0, 0, 0))
             continue
-        kinds = Counter(r.kind for r in unit.reports)
-        active = [p for p in unit.roster if p.revoked is None]
-        reported = {r.id for r in unit.reports}
-        missing = sum(1 for p in active if p.id not in reported and p.category != "退休满1年的市管干部")
+        covered = reporting.coverage(unit)
+        # a report file that cannot be read is not yet a report (its errors are counted beside it)
+        missing = covered.count(reporting.MISSING) + covered.count(reporting.UNREADABLE)
         complete = unit.profile is not None and unit.roster and not missing and not errors[config.code]
         out.append(
             UnitStatus(
                 config,
                 DONE if complete else PARTIAL,
-                len(active),
-                kinds[REPORT_FILED],
-                kinds[REPORT_ZERO],
-                kinds[REPORT_EXEMPT],
+                len(covered.due),
+                covered.count(reporting.FILED),
+                covered.count(reporting.ZERO),
+                covered.count(reporting.EXEMPT),
                 missing,
                 errors[config.code],
                 warnings[config.code],

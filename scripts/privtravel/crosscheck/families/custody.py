@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from privtravel import workdays
+from privtravel.campaignops import deadlines
 from privtravel.crosscheck.context import RETIRED_CATEGORY, Context, Registered
 from privtravel.crosscheck.families._people import holding_evidence, trip_evidence, trip_text
 from privtravel.crosscheck.findings import Evidence, Finding, day, doc_tag, from_src, make_key
@@ -13,6 +15,7 @@ from privtravel.diagnostics import Diagnostic
 from privtravel.masking import document_number
 from privtravel.model import REPORT_EXEMPT, CustodyItem, HeldDocument, Loan
 from privtravel.police.records import Holding
+from privtravel.rules._emit import at
 
 COMMISSION_OFFICE = "委政治处"
 # Official passports: 外交 D/DE, 公务 S/SE, 公务普通 P/PE.  Private ones start with E, G, C, W, L, T.
@@ -36,7 +39,7 @@ def check(ctx: Context, problems: list[Diagnostic]) -> Iterator[Finding]:
         for item in unit.custody:
             for loan in item.loans:
                 name = names.get(item.person_id, "")
-                yield from _overdue(ctx, code, item, loan, ids.get(item.person_id), name)
+                yield from _overdue(ctx, code, item, loan, ids.get(item.person_id), name, problems)
 
 
 def _in_custody(ctx: Context, number: str) -> bool:
@@ -83,20 +86,33 @@ def _not_deposited(ctx: Context, ident: str, entry: Registered) -> Iterator[Find
 
 
 def _overdue(
-    ctx: Context, unit: str, item: CustodyItem, loan: Loan, ident: str | None, name: str
+    ctx: Context,
+    unit: str,
+    item: CustodyItem,
+    loan: Loan,
+    ident: str | None,
+    name: str,
+    problems: list[Diagnostic],
 ) -> Iterator[Finding]:
     back, basis = _came_back(ctx, unit, loan, ident)
     if back is None:
         return  # still abroad, or the trip has not ended yet
-    due = back + dt.timedelta(days=ctx.campaign.return_days)
+    days = ctx.campaign.return_days
+    try:
+        due = deadlines.return_due(back, days)
+    except workdays.OutOfCalendarError as exc:
+        problems.append(
+            at(loan.src, "P503", f"无法判断证件是否按时交回：{str(exc).rstrip('。')}。", "领用日期")
+        )
+        return
     if loan.returned is not None and loan.returned <= due:
         return
     if loan.returned is None and ctx.as_of <= due:
         return
     if loan.returned is None:
-        text = f"{basis} {back}，证件应于 {due} 前交回，到 {ctx.as_of} 仍未交回（已逾期 {(ctx.as_of - due).days} 天）。"
+        text = f"{basis} {back}，证件应于{deadlines.return_due_text(back, days)}交回，到 {ctx.as_of} 仍未交回（已逾期 {(ctx.as_of - due).days} 天）。"
     else:
-        text = f"{basis} {back}，证件应于 {due} 前交回，{loan.returned} 才交回（逾期 {(loan.returned - due).days} 天）。"
+        text = f"{basis} {back}，证件应于{deadlines.return_due_text(back, days)}交回，{loan.returned} 才交回（逾期 {(loan.returned - due).days} 天）。"
     yield Finding(
         "X302",
         make_key("X302", item.person_id, day(loan.date)),

@@ -3,10 +3,10 @@ or not entered by the police within 1 working day (X203)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 
 from privtravel import workdays
+from privtravel.campaignops import deadlines
 from privtravel.crosscheck.context import Context
 from privtravel.crosscheck.families._people import crossing_text, holding_evidence
 from privtravel.crosscheck.findings import Evidence, Finding, day, from_row, from_src, make_key
@@ -14,14 +14,6 @@ from privtravel.diagnostics import Diagnostic
 from privtravel.masking import id_number as mask_id
 from privtravel.model import Report, RosterChange
 from privtravel.rules._emit import at
-
-
-def monthly_deadline(changed: dt.date, report_day: int) -> dt.date:
-    """The first report day (the 25th) on or after the change: 「于每月25日前」报送."""
-    if changed.day <= report_day:
-        return changed.replace(day=report_day)
-    year, month = (changed.year + 1, 1) if changed.month == 12 else (changed.year, changed.month + 1)
-    return dt.date(year, month, report_day)
 
 
 def check(ctx: Context, problems: list[Diagnostic]) -> Iterator[Finding]:
@@ -33,7 +25,7 @@ def check(ctx: Context, problems: list[Diagnostic]) -> Iterator[Finding]:
         for person in unit.roster:
             for change in person.changes:
                 who = f"{person.id} {person.name}"
-                yield from _reported(ctx, code, person.id, person.name, who, change)
+                yield from _reported(ctx, code, person.id, person.name, who, change, problems)
                 yield from _entered(ctx, code, person.id, person.name, who, change, problems)
 
 
@@ -81,18 +73,32 @@ def _unregistered(ctx: Context) -> Iterator[Finding]:
 
 
 def _reported(
-    ctx: Context, unit: str, pid: str, name: str, who: str, change: RosterChange
+    ctx: Context,
+    unit: str,
+    pid: str,
+    name: str,
+    who: str,
+    change: RosterChange,
+    problems: list[Diagnostic],
 ) -> Iterator[Finding]:
-    deadline = monthly_deadline(change.date, ctx.campaign.monthly_report_day)
+    report_day = ctx.campaign.monthly_report_day
+    try:
+        deadline = deadlines.roster_due(change, report_day)
+    except workdays.OutOfCalendarError as exc:
+        problems.append(
+            at(change.src, "P503", f"无法判断是否按时报送公安机关：{str(exc).rstrip('。')}。", "日期")
+        )
+        return
     if change.reported is not None and change.reported <= deadline:
         return
     if change.reported is None and ctx.as_of <= deadline:
         return
+    due = f"应于{deadlines.roster_due_text(change, report_day)}报送公安机关"
     if change.reported is None:
-        text = f"{change.date} 的「{change.kind}」应于 {deadline} 前报送公安机关，到 {ctx.as_of} 仍未报送。"
+        text = f"{change.date} 的「{change.kind}」{due}，到 {ctx.as_of} 仍未报送。"
     else:
         late = (change.reported - deadline).days
-        text = f"{change.date} 的「{change.kind}」应于 {deadline} 前报送公安机关，{change.reported} 才报送（晚 {late} 天）。"
+        text = f"{change.date} 的「{change.kind}」{due}，{change.reported} 才报送（晚 {late} 天）。"
     yield Finding(
         "X202",
         make_key("X202", pid, day(change.date), change.kind),
@@ -126,7 +132,12 @@ def _entered(
         deadline = workdays.next_workday(change.reported)
     except workdays.OutOfCalendarError as exc:
         problems.append(
-            at(change.src, "P503", f"无法判断公安机关是否在1个工作日内入库：{exc}。", "报送公安日期")
+            at(
+                change.src,
+                "P503",
+                f"无法判断公安机关是否在1个工作日内入库：{str(exc).rstrip('。')}。",
+                "报送公安日期",
+            )
         )
         return
     if change.entered is not None and change.entered <= deadline:
@@ -134,9 +145,9 @@ def _entered(
     if change.entered is None and ctx.as_of <= deadline:
         return
     if change.entered is None:
-        text = f"{change.reported} 报送的「{change.kind}」应于 {deadline} 前入库，到 {ctx.as_of} 仍未入库。"
+        text = f"{change.reported} 报送的「{change.kind}」应于{deadlines.cn_date(deadline)}前入库（1个工作日内），到 {ctx.as_of} 仍未入库。"
     else:
-        text = f"{change.reported} 报送的「{change.kind}」应于 {deadline} 前入库，{change.entered} 才入库。"
+        text = f"{change.reported} 报送的「{change.kind}」应于{deadlines.cn_date(deadline)}前入库（1个工作日内），{change.entered} 才入库。"
     yield Finding(
         "X203",
         make_key("X203", pid, day(change.date), change.kind),

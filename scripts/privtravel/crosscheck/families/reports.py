@@ -1,17 +1,19 @@
 """应查尽查: documents (X501) and trips (X502) the police know of but the report leaves out, registered
-people with no report after the deadline (X503), and crossings that do not pair (X504)."""
+people with no report after the deadline (X503), crossings that do not pair (X504), and reported trips
+whose dates differ from the police record they stand for (X505)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from privtravel.crosscheck.context import RETIRED_CATEGORY, Context, Registered
 from privtravel.crosscheck.families._people import crossing_text, holding_evidence, trip_evidence, trip_text
 from privtravel.crosscheck.findings import Finding, day, doc_tag, from_row, from_src, make_key
-from privtravel.crosscheck.trips import MISSING_ENTRY
+from privtravel.crosscheck.trips import MISSING_ENTRY, PoliceTrip
 from privtravel.diagnostics import Diagnostic
 from privtravel.masking import document_number
-from privtravel.model import REPORT_EXEMPT, REPORT_ZERO, Report
+from privtravel.model import REPORT_EXEMPT, REPORT_ZERO, Report, Trip
 
 
 def check(ctx: Context, problems: list[Diagnostic]) -> Iterator[Finding]:
@@ -85,10 +87,13 @@ def _trips(ctx: Context, ident: str, entry: Registered, report: Report) -> Itera
     kind = "零报告" if report.kind == REPORT_ZERO else "报告表"
     for link in ctx.links.get(ident, ()):
         trip = link.trip
-        if link.reported is not None or trip.entry is None:
+        if trip.entry is None:
             continue
         if trip.entry.date < ctx.campaign.trips_since or trip.entry.date > as_of:
             continue  # before the report period, or not over when the report was signed
+        if link.reported is not None:
+            yield from _dates(entry, report, trip, link.reported, ctx.as_of)
+            continue
         yield Finding(
             "X502",
             make_key("X502", entry.person.id, day(trip.start)),
@@ -99,6 +104,36 @@ def _trips(ctx: Context, ident: str, entry: Registered, report: Report) -> Itera
             (*trip_evidence(trip), from_src("报告表", f"报告类型：{report.kind}", report.src)),
             report.src,
         )
+
+
+def _dates(
+    entry: Registered, report: Report, trip: PoliceTrip, said: Trip, as_of: dt.date
+) -> Iterator[Finding]:
+    """The report's 起止时间 are the police record's exit and entry dates, to the day."""
+    assert trip.entry is not None
+    gaps = []
+    if said.exit != trip.start:
+        gaps.append(f"出境日期{_shift((said.exit - trip.start).days)}")
+    if said.entry != trip.entry.date:
+        gaps.append(f"入境日期{_shift((said.entry - trip.entry.date).days)}")
+    if not gaps:
+        return
+    places = "、".join(said.places)
+    yield Finding(
+        "X505",
+        make_key("X505", entry.person.id, day(trip.start)),
+        report.unit,
+        report.id,
+        report.name,
+        f"{_who(entry)}：公安出入境记录 {trip_text(trip, as_of)}，本人报告表写 {said.exit} 至 {said.entry}"
+        f"（{places}）：{'，'.join(gaps)}。",
+        (*trip_evidence(trip), from_src("报告表", f"{said.exit} 至 {said.entry} 赴{places}", said.src)),
+        said.src,
+    )
+
+
+def _shift(days: int) -> str:
+    return f"早 {-days} 天" if days < 0 else f"晚 {days} 天"
 
 
 def _orphans(ctx: Context, ident: str, entry: Registered) -> Iterator[Finding]:

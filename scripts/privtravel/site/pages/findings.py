@@ -151,7 +151,7 @@ def unit_section(summary: UnitSummary | None, answered: list[Answered], police: 
     if summary is not None:
         for indicator in INDICATORS:
             s = summary.indicators[indicator]
-            figures = "；".join(f"{label} {value}" for label, value in s.figures)
+            figures = "；".join(f.text() for f in s.figures)
             lines += [
                 f"### {indicator}",
                 "",

@@ -152,7 +152,7 @@ def status_table(statuses: list[UnitStatus]) -> list[str]:
             "地区",
             "单位",
             "状态",
-            "登记备案人数",
+            "应报告人数",
             "填报",
             "零报告",
             "无需填报",

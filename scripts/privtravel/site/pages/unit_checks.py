@@ -52,18 +52,8 @@ def contradictions(unit: UnitData, summary: UnitSummary | None) -> list[str]:
 
 
 def covered(unit: UnitData, answered: list[Answered]) -> list[tuple[Answered, str]]:
-    """Open findings a recorded 违规问题 already covers, with that case's 问题编号."""
-    out = []
-    for a in answered:
-        f = a.finding
-        if a.state != OPEN or not f.person_id or f.info.case_kind is None:
-            continue
-        case = next(
-            (c for c in unit.cases if c.person_id == f.person_id and f.info.case_kind in c.kinds), None
-        )
-        if case is not None:
-            out.append((a, case.id))
-    return out
+    """Open findings a recorded 违规问题 already covers, with that case's 问题编号 (the cross-check's link)."""
+    return [(a, a.covering.id) for a in answered if a.state == OPEN and a.covering is not None]
 
 
 def covered_lines(unit: UnitData, answered: list[Answered]) -> list[str]:
