@@ -155,8 +155,13 @@ def _figures(ctx: Context, unit: UnitData, indicator: Indicator) -> list[Figure]
             Figure("名单外的报告", len(covered.outside)),
             Figure("违规问题", len(unit.cases)),
         ]
+    # 人次 as 附件2 counts them: one per person and decision, however many cases the decision is under
+    decisions = {(c.person_id, h.method, h.date, h.body, h.number) for c in unit.cases for h in c.handlings}
+    accountable = {
+        (a.person_id or f"{a.name}（{a.post}）", a.method, a.date) for c in unit.cases for a in c.accountable
+    }
     return [
         split("违规问题", ("已处理" if c.handlings else "未处理" for c in unit.cases), ("已处理", "未处理")),
-        Figure("处理人次", sum(len(c.handlings) for c in unit.cases)),
-        Figure("责任追究人次", sum(len(c.accountable) for c in unit.cases)),
+        Figure("处理人次", len(decisions)),
+        Figure("责任追究人次", len(accountable)),
     ]
