@@ -36,6 +36,7 @@ from privtravel.model import (
 )
 from privtravel.police.records import PoliceData
 from privtravel.rules import reporting
+from privtravel.site.pages import unit as unit_page
 from privtravel.site.pages.overview import status_table
 from privtravel.site.status import unit_statuses
 
@@ -205,6 +206,7 @@ def test_every_summary_line_partitions_its_total(generated: tuple[Campaign, dict
                     assert sum(n for _, n in figure.parts) == figure.value, figure
             assert assert_lines_add_up(line.text()) == sum(1 for f in line.figures if f.parts)
     for unit_data in data.values():
+        assert assert_lines_add_up(unit_page._reporting_line(unit_data)) == 1
         covered = reporting.coverage(unit_data)
         assert sum(n for _, n in covered.parts()) == len(covered.due) == len(covered.state)
         # every report is either a due person's or counted apart, never both, never neither

@@ -7,7 +7,8 @@ from collections import Counter
 
 from privtravel.diagnostics import Diagnostic
 from privtravel.masking import document_number
-from privtravel.model import REPORT_EXEMPT, REPORT_FILED, REPORT_ZERO, Campaign, UnitData
+from privtravel.model import Campaign, UnitData
+from privtravel.rules import reporting
 from privtravel.site.pages.attention import person_anchor
 from privtravel.site.pages.common import cell, date_text, demo_note, html_table
 from privtravel.site.search import aliases, short_name
@@ -74,7 +75,6 @@ def _roster(unit: UnitData) -> list[str]:
     entered = [p for p in active if any(c.kind == "新增" and c.entered for c in p.changes)]
     by_category = Counter(p.category for p in entered)
     reports = {r.id: r for r in unit.reports}
-    kinds = Counter(r.kind for r in unit.reports)
     lines = [
         "## 登记备案和报告表",
         "",
@@ -87,8 +87,7 @@ def _roster(unit: UnitData) -> list[str]:
         "|" + "--:|" * len(CATEGORIES),
         "| " + " | ".join(str(by_category[c]) for c in CATEGORIES) + " |",
         "",
-        f"报告表：填报 {kinds[REPORT_FILED]} 份，零报告 {kinds[REPORT_ZERO]} 份，"
-        f"市管领导干部无需填报 {kinds[REPORT_EXEMPT]} 人。",
+        _reporting_line(unit),
         "",
         f"<details><summary>登记备案人员名单（{len(unit.roster)} 人）</summary>",
         "",
@@ -113,6 +112,14 @@ def _roster(unit: UnitData) -> list[str]:
     ids = [person_anchor(p.id) for p in unit.roster]
     lines.append(html_table(headers, rows, numeric=frozenset({5, 6}), row_ids=ids))
     return [*lines, "", "</details>", ""]
+
+
+def _reporting_line(unit: UnitData) -> str:
+    """应报告 and its partition (rules/reporting.py), the same figures as the 应查尽查 line."""
+    covered = reporting.coverage(unit)
+    parts = "、".join(f"{label} {n}" for label, n in covered.parts())
+    outside = f"；名单外人员的报告 {len(covered.outside)} 份" if covered.outside else ""
+    return f"报告表：应报告 {len(covered.due)}（{parts}）{outside}。"
 
 
 def _names(unit: UnitData) -> dict[str, str]:
