@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from privtravel import workdays
+from privtravel.campaignops import deadlines
 from privtravel.crosscheck.context import RETIRED_CATEGORY, Context, Registered
 from privtravel.crosscheck.families._people import crossing_text, holding_evidence, trip_evidence, trip_text
 from privtravel.crosscheck.findings import Finding, day, doc_tag, from_row, from_src, make_key
@@ -34,7 +36,10 @@ def _who(entry: Registered) -> str:
 
 
 def _missing_reports(ctx: Context) -> Iterator[Finding]:
-    deadline = ctx.campaign.report_deadline
+    try:  # 「6月10日前」 as remind reads it: the last working day on or before
+        deadline = deadlines.report_due(ctx.campaign)
+    except workdays.OutOfCalendarError:
+        deadline = ctx.campaign.report_deadline  # the calendar's range is said where a date needs it
     if ctx.as_of <= deadline:
         return
     for code in ctx.unit_order:
@@ -54,7 +59,7 @@ def _missing_reports(ctx: Context) -> Iterator[Finding]:
                 code,
                 person.id,
                 person.name,
-                f"{person.id} {person.name}：报告截止日期 {deadline} 已过，还没有报告表（无情况的也要「零报告」）。",
+                f"{person.id} {person.name}：报告截止日期 {deadlines.cn_date(deadline)} 已过，还没有报告表（无情况的也要「零报告」）。",
                 (from_src("登记备案", f"{person.id} {person.name}，{person.post}", person.src),),
                 person.src,
             )
