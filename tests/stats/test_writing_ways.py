@@ -5,7 +5,7 @@ The campaign is a small generated demo (police data included, so the cross-check
 findings feed 附件2), with one case of two 问题类型 added so that writing it as two cases is exercised.
 Every declaration is rewritten in a drawn ``Way`` (key order, flow or block, quoting, indentation, dates
 quoted, optional empty lists and false flags omitted or written out, schema line, report file named
-``编号-姓名.yaml`` or ``编号.yaml``) and the whole pipeline (check, cross-check, statistics) runs again.
+``编号-姓名.yaml`` or ``编号.yaml``, a 责任追究 entry with or without its optional 编号) and the whole pipeline (check, cross-check, statistics) runs again.
 """
 
 from __future__ import annotations
@@ -85,6 +85,18 @@ def _split_cases(text: str) -> str:
     return head + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
 
+def _accountable_by_name(text: str, roster_text: str) -> str:
+    """责任追究 entries without their optional 编号 where 姓名 and 职务 name one roster entry."""
+    roster = Counter((p["姓名"], p["现任职务"]) for p in yaml.safe_load(roster_text)["人员"])
+    head = text.splitlines()[0]
+    data = yaml.safe_load(text)
+    for case in data["问题"]:
+        for acc in case.get("责任追究", []):
+            if roster[(acc["姓名"], acc["职务"])] == 1:
+                acc.pop("编号", None)
+    return head + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
 def _write(root: Path, files: dict[str, str]) -> None:
     for rel, text in files.items():
         path = root / rel
@@ -101,6 +113,7 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, str], Sign
     signature = _signature(root)
     assert not [code for (code, error), _ in signature["diagnostics"].items() if error]
     assert signature["findings"], "the demo has findings to compare"
+    assert any("责任追究:" in text for rel, text in files.items() if rel.endswith("违规问题.yaml"))
     return files, signature
 
 
@@ -124,9 +137,14 @@ ways = st.builds(
     suppress_health_check=[HealthCheck.function_scoped_fixture],
     phases=[Phase.explicit, Phase.reuse, Phase.generate],  # a failing way is printed whole; no slow shrinking
 )
-@given(way=ways, split=st.booleans(), short_names=st.booleans())
+@given(way=ways, split=st.booleans(), short_names=st.booleans(), by_name=st.booleans())
 def test_every_way_of_writing_gives_the_same_tables_and_findings(
-    base: tuple[dict[str, str], Signature], tmp_path: Path, way: Way, split: bool, short_names: bool
+    base: tuple[dict[str, str], Signature],
+    tmp_path: Path,
+    way: Way,
+    split: bool,
+    short_names: bool,
+    by_name: bool,
 ) -> None:
     files, expected = base
     root = tmp_path / "way"
@@ -138,6 +156,8 @@ def test_every_way_of_writing_gives_the_same_tables_and_findings(
             continue
         if split and rel.endswith("违规问题.yaml"):
             text = _split_cases(text)
+        if by_name and rel.endswith("违规问题.yaml"):
+            text = _accountable_by_name(text, files[rel.replace("违规问题.yaml", "登记备案.yaml")])
         new_rel = rel
         if short_names and "/报告/" in rel:
             folder, name = rel.rsplit("/", 1)

@@ -14,7 +14,7 @@ from privtravel.crosscheck.answers import CLEARED, CONFIRMED, OPEN, Answered
 from privtravel.crosscheck.catalog import INDICATORS, Indicator
 from privtravel.crosscheck.context import Context
 from privtravel.model import UnitData
-from privtravel.rules import reporting
+from privtravel.rules import accountability, reporting
 
 CATEGORIES = ("退休满1年的市管干部", "本地本单位管理的人员", "下属单位管理的人员", "其他人员")
 DOC_TYPES = ("普通护照", "往来港澳通行证", "大陆居民往来台湾通行证")
@@ -157,8 +157,9 @@ def _figures(ctx: Context, unit: UnitData, indicator: Indicator) -> list[Figure]
         ]
     # 人次 as 附件2 counts them: one per person and decision, however many cases the decision is under
     decisions = {(c.person_id, h.method, h.date, h.body, h.number) for c in unit.cases for h in c.handlings}
+    on_roster = accountability.roster_ids(unit.roster)
     accountable = {
-        (a.person_id or f"{a.name}（{a.post}）", a.method, a.date) for c in unit.cases for a in c.accountable
+        (accountability.who(a, on_roster), a.method, a.date) for c in unit.cases for a in c.accountable
     }
     return [
         split("违规问题", ("已处理" if c.handlings else "未处理" for c in unit.cases), ("已处理", "未处理")),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from privtravel.diagnostics import Diagnostic
-from privtravel.model import Campaign, UnitData
+from privtravel.model import Accountable, Campaign, RosterPerson, UnitData
 from privtravel.rules._emit import at
 
 LAX = "出国境审批事项把关不严"
@@ -39,3 +39,20 @@ def check(campaign: Campaign, unit: UnitData) -> Iterator[Diagnostic]:
                 f"（编号写审批人的人员编号，问题类型「{LAX}」），附件2 的「{LAX}」才会计入。",
                 "姓名",
             )
+
+
+def roster_ids(roster: list[RosterPerson]) -> dict[tuple[str, str], str | None]:
+    """(姓名, 现任职务) -> 编号, None where two roster entries share both."""
+    out: dict[tuple[str, str], str | None] = {}
+    for person in roster:
+        key = (person.name, person.post)
+        out[key] = person.id if key not in out else None
+    return out
+
+
+def who(acc: Accountable, ids: dict[tuple[str, str], str | None]) -> str:
+    """One responsible person, however written: the 编号 when given, else the roster entry of the same
+    姓名 and 职务 (编号 is optional for a 责任追究 entry), else 姓名（职务）."""
+    if acc.person_id is not None:
+        return acc.person_id
+    return ids.get((acc.name, acc.post)) or f"{acc.name}（{acc.post}）"

@@ -57,7 +57,7 @@ class Options:
             "cases_by": self.cases_by,
             "cases_measure": "起" if self.cases_by == CASES_BY_CASE else "人",
             "accountable": (
-                "，以及「责任追究」中受到处理的相关责任人（有人员编号的按编号，没有的按姓名和职务区分）"
+                "，以及「责任追究」中受到处理的相关责任人（有人员编号的按编号；没有编号的，登记备案名单中有同一姓名和现任职务的人即是此人，否则按姓名和职务区分）"
                 if self.accountable_handled
                 else "（不含「责任追究」中的相关责任人）"
             ),

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from privtravel.model import Accountable, Case
+from privtravel.model import Case
+from privtravel.rules import accountability
 from privtravel.stats.columns import Registry, by_key
 from privtravel.stats.context import NEW, UnitContext, doc_label
 from privtravel.stats.findings import UNAPPROVED_TRIP
@@ -172,13 +173,10 @@ for _key, _kind in KINDS:
     _kind_column(_key, _kind)
 
 
-def _accountable_id(acc: Accountable) -> str:
-    return acc.person_id if acc.person_id is not None else f"{acc.name}（{acc.post}）"
-
-
 def _handlings(ctx: UnitContext) -> Iterator[tuple[str, str, tuple[object, ...], Ref]]:
     """Every handling decided on or before the statistics date: (person, method, decision key, ref)."""
     as_of = ctx.options.as_of
+    ids = accountability.roster_ids(ctx.unit_data().roster)
     for case in _cases(ctx):
         name = ctx.names.get(case.person_id)
         for h in case.handlings:
@@ -192,10 +190,11 @@ def _handlings(ctx: UnitContext) -> Iterator[tuple[str, str, tuple[object, ...],
             continue
         for acc in case.accountable:
             if acc.date <= as_of:
-                who = _accountable_id(acc)
+                who = accountability.who(acc, ids)
                 what = f"违规问题 {case.id} 责任追究（{acc.responsibility}）：{acc.method} {acc.date}"
                 key = (acc.method, acc.date, "", None)
-                yield who, acc.method, key, Ref(ctx.code, acc.person_id, acc.name, what, acc.src)
+                person = who if who in ctx.names else acc.person_id
+                yield who, acc.method, key, Ref(ctx.code, person, acc.name, what, acc.src)
 
 
 @TABLE.column(
