@@ -18,7 +18,7 @@ import yaml
 # Optional fields whose absence means the same as the empty list or false (load/build.py's defaults),
 # by a field that tells which record a mapping is.
 OPTIONAL = {
-    "问题编号": {"处理": [], "责任追究": []},  # a case
+    "问题类型": {"处理": [], "责任追究": []},  # a case (a 整改 names a 问题编号 too)
     "交存日期": {"领用记录": []},  # a document in custody
     "公民身份号码": {"从严审查情形": [], "委管干部": False},  # a roster person
     "报告类型": {"持有证件": [], "出国境情况": []},  # a report
