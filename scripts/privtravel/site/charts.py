@@ -84,9 +84,13 @@ def days(
                 )
     step = max(1, -(-count // 5))  # at most 5 or 6 date labels: they must not overlap on a phone
     for i in range(0, count, step):
-        x = left + i * slot + slot / 2
+        x, anchor, half = left + i * slot + slot / 2, "middle", len(labels[i]) * 3.8  # digits: ~0.58 em
+        if x + half > width:  # the last label ends at the edge instead of running past it
+            x, anchor = width, "end"
+        elif x - half < 0:
+            x, anchor = 0, "start"
         parts.append(
-            f'<text x="{x:.1f}" y="{height - bottom + 16}" text-anchor="middle">{escape(labels[i])}</text>'
+            f'<text x="{x:.1f}" y="{height - bottom + 16}" text-anchor="{anchor}">{escape(labels[i])}</text>'
         )
     summary = "；".join(f"{name}共 {sum(values)}" for name, values, _ in bars)
     legend = "".join(
