@@ -41,5 +41,6 @@ def as_of(root: Path, campaign: Campaign, police_date: dt.date | None, given: dt
     else:
         when = date_text(today)
     if campaign.demo and given is None:
-        when += "（示例数据，按公安数据日期展示）"
+        basis = "公安数据日期" if police_date is not None else "自查自纠截止日期（公安数据缺少或有错误）"
+        when += f"（示例数据，按{basis}展示）"
     return AsOf(today, f"数据截至 {when}　版本 {version.of(root).describe()}")
