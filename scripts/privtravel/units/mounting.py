@@ -71,9 +71,8 @@ def finish(committee: Path, code: str, url: str, head: str) -> None:
         staging = committee / ".git" / f"privtravel-mount-{code}"
         shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(committee / ".git" / "modules" / code, ignore_errors=True)
-        from privtravel.units.split import resolve_url
 
-        git.run(committee, "clone", "-q", "--no-checkout", resolve_url(committee, url), str(staging))
+        git.run(committee, "clone", "-q", "--no-checkout", mounts.resolve_url(committee, url), str(staging))
         git.run(staging, "checkout", "-q", "--detach", head)
         modules = git.run(committee, "show", f"HEAD:{GITMODULES}")
         what = f"units split（单位 {code}）"

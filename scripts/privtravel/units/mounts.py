@@ -148,3 +148,22 @@ def _files_at(root: Path, code: str, commit: str) -> list[str]:
     if not (repo / ".git").exists():
         return []
     return git.zsplit(git.run(repo, "ls-tree", "-r", "-z", "--name-only", commit, check=False))
+
+
+def resolve_url(committee: Path, url: str) -> str:
+    """A relative submodule URL (``../units/srmyy.git``) against the committee's origin, as git does."""
+    if not url.startswith(("./", "../")):
+        return url
+    base = git.run(committee, "remote", "get-url", "origin", check=False).strip().rstrip("/")
+    if not base:
+        base = str(committee.resolve())
+    elif "://" not in base and ":" not in base.split("/")[0] and not base.startswith("/"):
+        base = str((committee / base).resolve())  # a local remote written as a relative path
+    rest = url
+    while rest.startswith(("./", "../")):
+        if rest.startswith("./"):
+            rest = rest[2:]
+        else:
+            rest = rest[3:]
+            base = base.rsplit("/", 1)[0] if "/" in base else base
+    return f"{base}/{rest}"

@@ -32,25 +32,6 @@ class Split:
     resumed: bool = False  # an interrupted split's mount was finished
 
 
-def resolve_url(committee: Path, url: str) -> str:
-    """A relative submodule URL (``../units/srmyy.git``) against the committee's origin, as git does."""
-    if not url.startswith(("./", "../")):
-        return url
-    base = git.run(committee, "remote", "get-url", "origin", check=False).strip().rstrip("/")
-    if not base:
-        base = str(committee.resolve())
-    elif "://" not in base and ":" not in base.split("/")[0] and not base.startswith("/"):
-        base = str((committee / base).resolve())  # a local remote written as a relative path
-    rest = url
-    while rest.startswith(("./", "../")):
-        if rest.startswith("./"):
-            rest = rest[2:]
-        else:
-            rest = rest[3:]
-            base = base.rsplit("/", 1)[0] if "/" in base else base
-    return f"{base}/{rest}"
-
-
 def check_folder(committee: Path, code: str) -> Path:
     folder = committee / SUBMISSIONS / code
     if mounts.is_mounted_here(committee, code) or code in mounts.declared(committee):
@@ -93,7 +74,7 @@ def split(committee: Path, code: str, url: str, hook_url: str | None = None, rev
             git.run(work, "commit", "-q", "-m", SCAFFOLD_MESSAGE)
             head = git.run(work, "rev-parse", "HEAD").strip()
             commits = int(git.run(work, "rev-list", "--count", split_head).strip())
-            target = resolve_url(committee, url)
+            target = mounts.resolve_url(committee, url)
             pushed = _pushed_before(work, target, split_head)
             if pushed is None:
                 git.run(work, "push", "-q", target, "main:main")
