@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import warnings
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet._reader import WorkSheetParser
 
 from privtravel.diagnostics import FatalError
-from privtravel.excel.xml_guard import refuse_entities
+from privtravel.excel.xml_guard import damaged, refuse_entities
 
 Rows = dict[int, list[Any]]  # row number (1-based) → values by column (index 0 = column A)
 LAST_SERIAL = 2958465  # 9999-12-31, the last day Excel and LibreOffice can show
@@ -57,6 +58,9 @@ def open_workbook(path: Path) -> Any:
     except (
         InvalidFileException,
         zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        NotImplementedError,
         KeyError,
         IndexError,
         OSError,
@@ -64,10 +68,7 @@ def open_workbook(path: Path) -> Any:
         TypeError,
         ParseError,
     ):
-        raise FatalError(
-            f"无法打开 {path.name}：它不是 .xlsx 表格，或者文件已损坏。请在 Excel、WPS 或 LibreOffice 中"
-            "打开它，用「另存为」保存为「Excel 工作簿（.xlsx）」后再导入。"
-        ) from None
+        raise FatalError(damaged(path.name)) from None
 
 
 def filled_rows(book: Any, name: str) -> Rows:
@@ -98,7 +99,17 @@ def filled_rows(book: Any, name: str) -> Rows:
 def _rows(parser: WorkSheetParser, name: str) -> Iterator[tuple[int, list[dict[str, Any]]]]:
     try:
         yield from parser.parse()
-    except (ParseError, ValueError, TypeError, KeyError, IndexError) as exc:
+    except (
+        ParseError,
+        ValueError,
+        TypeError,
+        KeyError,
+        IndexError,
+        zlib.error,
+        EOFError,
+        NotImplementedError,
+        zipfile.BadZipFile,
+    ) as exc:
         raise FatalError(
             f"无法读取表格中的「{name}」工作表：其内容已损坏（{_why(exc)}）。请在 Excel、WPS 或 LibreOffice 中"
             "打开表格，用「另存为」保存为「Excel 工作簿（.xlsx）」后再导入。"

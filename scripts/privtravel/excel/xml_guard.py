@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
+import zlib
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -36,8 +37,17 @@ def refuse_entities(path: Path) -> None:
                     f"无法导入 {path.name}：{where}中含有 XML 文档类型或实体声明（<!DOCTYPE>/<!ENTITY>），"
                     "正常的 Excel、WPS 或 LibreOffice 表格不会有。请用这些软件打开表格，「另存为」.xlsx 后再导入。"
                 )
+    except (zlib.error, EOFError, NotImplementedError):
+        raise FatalError(damaged(path.name)) from None  # a part that cannot be unpacked: cut or spoiled bytes
     except (zipfile.BadZipFile, OSError, KeyError, ValueError):
         return  # not a readable zip: openpyxl says so in its own words (sheet_rows.open_workbook)
+
+
+def damaged(name: str) -> str:
+    return (
+        f"无法打开 {name}：它不是 .xlsx 表格，或者文件已损坏。请在 Excel、WPS 或 LibreOffice 中"
+        "打开它，用「另存为」保存为「Excel 工作簿（.xlsx）」后再导入。"
+    )
 
 
 def _declares(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
