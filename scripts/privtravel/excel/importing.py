@@ -18,7 +18,7 @@ from privtravel.excel.layout import layout
 from privtravel.excel.messages import rule_problems, schema_problems
 from privtravel.excel.places import Problem
 from privtravel.excel.unitdocs import Plan
-from privtravel.load import repository
+from privtravel.load import serial
 from privtravel.load.layout import INSPECTIONS, Kind, classify
 from privtravel.model import Campaign, Src, UnitData
 from privtravel.validate import schemas
@@ -69,7 +69,7 @@ def run(
             if kind is Kind.REPORT:
                 unit_data.unreadable_report_ids.add(PurePosixPath(rel).stem.split("-", 1)[0])
             continue
-        repository._build(kind, data, Src(rel), unit_data)
+        serial.build_into(kind, data, Src(rel), unit_data)
     if not outcome.errors:  # rules on partial data would report what is missing only for now
         outcome.problems.extend(rule_problems(rules.check_unit(campaign, unit_data), extracted.cellmap))
         outcome.rules_checked = True
@@ -102,7 +102,7 @@ def _other_files(root: Path, code: str, max_bytes: int) -> UnitData:
         place = classify(rel)
         if place is None or place.unit != code or place.kind in WORKBOOK_KINDS:
             continue
-        repository._load_file(root, rel, unit, max_bytes, scratch)
+        serial.load_file(root, rel, unit, max_bytes, scratch)
     return unit
 
 

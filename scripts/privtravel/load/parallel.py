@@ -22,10 +22,11 @@ from typing import Any, TypeVar
 
 from privtravel.diagnostics import Diagnostic, JsonPath, Result
 from privtravel.interrupt import fork_pool
-from privtravel.load import repository
+from privtravel.load import serial
 from privtravel.load.cache import Cache, records
+from privtravel.load.declaration import FileEntry, load_declaration
 from privtravel.load.layout import classify, subject_of
-from privtravel.load.repository import FileEntry, Progress, Repository
+from privtravel.load.serial import Progress, Repository
 from privtravel.model import Campaign
 
 T = TypeVar("T")
@@ -101,7 +102,7 @@ def _parse(job: tuple[Path, list[str], int]) -> str:
         place = classify(rel)
         assert place is not None
         result, found = Result(), dict[JsonPath, int]()
-        data = repository.load_declaration(root, rel, place.kind, max_bytes, result, found)
+        data = load_declaration(root, rel, place.kind, max_bytes, result, found)
         plain[rel] = (records.entry_json("", result.diagnostics, data, found), result.files_checked == 1)
     return records.dumps(plain)
 
@@ -152,6 +153,6 @@ def _run(job: tuple[Path, list[str], int]) -> tuple[Any, Result, set[str]]:
     root, paths, max_bytes = job
     repo, result = Repository(root=root, campaign=_FORKED["campaign"]), Result()
     cache: Cache | None = _FORKED["cache"]
-    repository.load_serial(root, paths, repo, max_bytes, result, None, cache)
+    serial.load_serial(root, paths, repo, max_bytes, result, None, cache)
     output = _FORKED["work"](repo, result)
     return output, result, (cache.stored & set(repo.units)) if cache is not None else set()
